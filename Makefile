@@ -1,0 +1,50 @@
+# Warta: `make demo` to try it, `make test` to check it. See README.md.
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON ?= $(shell tools/find-python)
+
+.PHONY: demo test lint format check pytest messages serve clean help
+
+help:
+	@echo "make demo [PORT=8000]  set up and serve the demo site on http://127.0.0.1:$(PORT)"
+	@echo "make test              lint, checks and the test suite"
+	@echo "make messages          update and compile the translation catalogues"
+	@echo "make format            format the code with ruff"
+
+$(BIN)/.installed: pyproject.toml requirements.lock
+	@test -n "$(PYTHON)" || { echo "No suitable Python found (see above)." >&2; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	@touch $@
+
+venv: $(BIN)/.installed
+
+demo: $(BIN)/.installed
+	$(BIN)/warta demo --port $(PORT)
+
+test: lint check pytest
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: $(BIN)/.installed
+	DJANGO_SETTINGS_MODULE=warta.settings.test $(BIN)/python manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=warta.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+pytest: $(BIN)/.installed
+	$(BIN)/pytest
+
+format: $(BIN)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: $(BIN)/.installed
+	cd warta && ../$(BIN)/python ../manage.py makemessages --locale id --locale en --no-obsolete \
+		--ignore 'tests/*' --ignore 'news/demo/*'
+	cd warta && ../$(BIN)/python ../manage.py compilemessages --locale id --locale en
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

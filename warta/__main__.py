@@ -1,0 +1,5 @@
+import sys
+
+from warta.cli import main
+
+sys.exit(main())

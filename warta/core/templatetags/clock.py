@@ -1,0 +1,26 @@
+"""The live date and time in the site header, rendered by the server, then ticking in the browser."""
+
+from django import template
+from django.conf import settings
+from django.utils import dates, timezone
+from django.utils.formats import date_format
+
+register = template.Library()
+
+
+@register.inclusion_tag("core/includes/clock.html")
+def site_clock(now=None) -> dict:
+    """Render the current time in the site's time zone and the active language.
+
+    The script that makes it tick gets the names of days and months from the
+    page, so the browser's output is identical to the server's.
+    """
+    local = timezone.localtime(now or timezone.now())
+    return {
+        "iso": local.isoformat(timespec="seconds"),
+        "text": f"{date_format(local, 'DATE_FORMAT')} {date_format(local, 'H:i:s T')}",
+        "time_zone": settings.TIME_ZONE,
+        "abbreviation": local.tzname(),
+        "day_names": ",".join(str(dates.WEEKDAYS[(i - 1) % 7]) for i in range(7)),
+        "month_names": ",".join(str(dates.MONTHS[i]) for i in range(1, 13)),
+    }

@@ -1,0 +1,158 @@
+"""Loads the demo content into the page tree; running it again refreshes instead of duplicating.
+
+Publication times are set relative to the moment of loading, so a new demo
+always has fresh stories for "latest", most-read lists and news sitemaps.
+"""
+
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from warta.engagement.models import ArticleStats
+
+from ..models import ArticlePage, ArticleReporter, HomePage, NewsroomSettings, Person, SectionPage
+from . import content
+from .images import draw_placeholder
+
+DEMO_CREDIT = "Warta"
+
+
+@transaction.atomic
+def load_demo(stdout=None) -> dict[str, int]:
+    now = timezone.now()
+    home = _home_page()
+    sections = _sections(home)
+    people = _people()
+    NewsroomSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True),
+        defaults={"show_editor_initials": True, "default_credit_line": ""},
+    )
+    for entry in content.ARTICLES:
+        _article(entry, sections, people, now)
+    headline = ArticlePage.objects.get(slug=content.ARTICLES[0]["slug"])
+    home.headline = headline
+    home.save_revision().publish()
+    return {"sections": len(sections), "people": len(people), "articles": len(content.ARTICLES)}
+
+
+def _home_page() -> HomePage:
+    site = Site.objects.get(is_default_site=True)
+    return site.root_page.specific
+
+
+def _sections(home: HomePage) -> dict[str, SectionPage]:
+    by_path: dict[str, SectionPage] = {}
+    for title, slug, introduction, children in content.SECTIONS:
+        section = _section(home, title, slug, introduction)
+        by_path[slug] = section
+        for child_title, child_slug, child_introduction in children:
+            by_path[f"{slug}/{child_slug}"] = _section(
+                section, child_title, child_slug, child_introduction
+            )
+    return by_path
+
+
+def _section(parent, title: str, slug: str, introduction: str) -> SectionPage:
+    section = SectionPage.objects.child_of(parent).filter(slug=slug).first()
+    if section is None:
+        section = SectionPage(title=title, slug=slug)
+        section.introduction = introduction
+        section.show_in_menus = True
+        parent.add_child(instance=section)
+    else:
+        section.title, section.introduction, section.show_in_menus = title, introduction, True
+    section.save_revision().publish()
+    return section
+
+
+def _people() -> dict[str, Person]:
+    people = {}
+    for data in content.PEOPLE:
+        person, _created = Person.objects.update_or_create(
+            slug=data["slug"],
+            defaults={key: value for key, value in data.items() if key != "slug"},
+        )
+        people[person.slug] = person
+    return people
+
+
+def _image(key: str, title: str, caption: str, credit: str):
+    image_model = get_image_model()
+    image = image_model.objects.filter(title=title).first()
+    if image is None:
+        image = image_model(title=title)
+        image.file.save(f"{key}.jpg", ContentFile(draw_placeholder(key)), save=False)
+    image.caption, image.credit, image.description = caption, credit, caption
+    image.save()
+    return image
+
+
+def _body(entry: dict) -> list[tuple[str, object]]:
+    blocks = []
+    for index, block in enumerate(entry["body"]):
+        kind = block[0]
+        if kind == "paragraph":
+            blocks.append(("paragraph", f"<p>{_escape(block[1])}</p>"))
+        elif kind == "quote":
+            blocks.append(("quote", {"text": block[1], "attribution": block[2]}))
+        elif kind == "image":
+            image = _image(
+                f"{entry['slug']}-{index}", f"{entry['title']} ({index})", block[1], block[2]
+            )
+            blocks.append(("image", {"image": image, "caption": "", "credit": ""}))
+    return blocks
+
+
+def _escape(text: str) -> str:
+    from django.utils.html import escape
+
+    return escape(text)
+
+
+def _article(entry: dict, sections, people, now) -> ArticlePage:
+    parent = sections[entry["section"]]
+    article = ArticlePage.objects.filter(slug=entry["slug"]).first()
+    created = article is None
+    if created:
+        article = ArticlePage(slug=entry["slug"], title=entry["title"])
+    published = now - timedelta(hours=entry["hours_ago"])
+    updated = entry.get("updated_hours_ago")
+    breaking = entry.get("breaking_hours")
+    article.title = entry["title"]
+    article.dateline = entry["dateline"]
+    article.summary = entry["summary"]
+    article.search_description = entry["summary"]
+    article.credit_line = entry.get("credit_line", "")
+    article.published_at = published
+    article.updated_at = now - timedelta(hours=updated) if updated is not None else None
+    article.is_breaking = breaking is not None
+    article.breaking_until = now + timedelta(hours=breaking) if breaking is not None else None
+    article.editor = people.get(entry.get("editor") or "")
+    article.main_image = _image(
+        entry["slug"],
+        entry["title"],
+        entry["summary"][:200],
+        f"{DEMO_CREDIT}/{people[entry['reporters'][0]].name}",
+    )
+    article.body = _body(entry)
+    article.tags.set(entry["tags"], clear=True)
+    article.reporter_links = [
+        ArticleReporter(person=people[slug], sort_order=order)
+        for order, slug in enumerate(entry["reporters"])
+    ]
+    if created:
+        parent.add_child(instance=article)
+    elif article.get_parent().pk != parent.pk:
+        article.move(parent, pos="last-child")
+        article.refresh_from_db()
+    revision = article.save_revision()
+    revision.publish()
+    ArticlePage.objects.filter(pk=article.pk).update(
+        first_published_at=published, last_published_at=published
+    )
+    ArticleStats.objects.update_or_create(article_id=article.pk, defaults={"views": entry["views"]})
+    return article

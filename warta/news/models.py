@@ -1,0 +1,511 @@
+"""The news itself: the home page, sections (rubrics), articles and the people who write them.
+
+The page tree mirrors how a regional newsroom files its stories:
+Home › Daerah › Pati › article. An article's place in the tree is its primary
+section, so its URL and breadcrumb follow from where the editor filed it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Page as PaginatorPage
+from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Substr
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from .blocks import BODY_IMAGE_SPEC, ArticleBodyBlock
+
+# Renditions the reader templates use, so lists can prefetch them in one query.
+LEAD_IMAGE_SPEC = "fill-1200x675-c80"
+CARD_IMAGE_SPEC = "fill-480x270-c75"
+PERSON_PHOTO_SPEC = "fill-160x160"
+
+ARTICLES_PER_PAGE = 20
+
+# First path segments that belong to reader views outside the page tree.
+RESERVED_SLUGS = frozenset(
+    {
+        "admin",
+        "api",
+        "arsip",
+        "cari",
+        "en",
+        "id",
+        "media",
+        "penulis",
+        "static",
+        "tag",
+        "documents",
+        "feeds",
+        "sitemap.xml",
+        "robots.txt",
+    }
+)
+
+
+def paginate(request, items, per_page: int = ARTICLES_PER_PAGE) -> PaginatorPage:
+    """One page of `items` by `?page=`; a page number that does not exist is a 404."""
+    try:
+        return Paginator(items, per_page).page(request.GET.get("page") or 1)
+    except (PageNotAnInteger, EmptyPage):
+        raise Http404(_("No such page of results.")) from None
+
+
+def card_images_prefetch(prefix: str = "") -> Prefetch:
+    """Prefetch the card-sized rendition of each listed article's main image."""
+    renditions = (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(filter_spec__in=[CARD_IMAGE_SPEC, LEAD_IMAGE_SPEC])
+    )
+    return Prefetch(f"{prefix}main_image__renditions", queryset=renditions)
+
+
+@register_snippet
+class Person(index.Indexed, models.Model):
+    """A reporter, editor or contributor, credited on articles by name or by initials.
+
+    A snippet rather than a user account: bylines name freelancers and agency
+    staff who never log in, and a staff member's byline outlives their account.
+    """
+
+    class Role(models.TextChoices):
+        REPORTER = "reporter", _("Reporter")
+        EDITOR = "editor", _("Editor")
+        PHOTOGRAPHER = "photographer", _("Photographer")
+        CONTRIBUTOR = "contributor", _("Contributor")
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True, allow_unicode=True)
+    initials = models.CharField(
+        _("initials"), max_length=10, help_text=_("As printed at the end of a story, e.g. Ag.")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.REPORTER)
+    photo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    bio = models.TextField(_("short bio"), max_length=600, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("initials"), FieldPanel("role")]),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=True)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:reporter", kwargs={"slug": self.slug})
+
+
+@register_setting(icon="site")
+class NewsroomSettings(BaseSiteSetting):
+    """House conventions an editor-in-chief can change without a developer."""
+
+    show_editor_initials = models.BooleanField(
+        _("show the editor's initials"),
+        default=False,
+        help_text=_("Print the sign-off as (reporter/editor), e.g. (Ag/Ed)."),
+    )
+    default_credit_line = models.CharField(
+        _("default credit line"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown as the source of articles without their own, e.g. the outlet's name."),
+    )
+
+    class Meta:
+        verbose_name = _("newsroom settings")
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def published_since(self, moment: datetime) -> ArticlePageQuerySet:
+        return self.filter(published_at__gte=moment)
+
+    def breaking(self, now: datetime | None = None) -> ArticlePageQuerySet:
+        """Live articles flagged as breaking whose breaking period has not ended."""
+        now = now or timezone.now()
+        return (
+            self.live()
+            .filter(is_breaking=True)
+            .filter(Q(breaking_until__isnull=True) | Q(breaking_until__gt=now))
+        )
+
+    def newest_first(self) -> ArticlePageQuerySet:
+        return self.order_by("-published_at", "-pk")
+
+    def for_listing(self) -> ArticlePageQuerySet:
+        """What a list of article cards shows, in a fixed number of queries."""
+        return (
+            self.live()
+            .newest_first()
+            .select_related("main_image")
+            .prefetch_related(card_images_prefetch())
+        )
+
+    def tagged(self, tag_slug: str) -> ArticlePageQuerySet:
+        return self.filter(tagged_items__tag__slug=tag_slug)
+
+    def by_person(self, person: Person) -> ArticlePageQuerySet:
+        return self.filter(Q(reporter_links__person=person) | Q(editor=person)).distinct()
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+class HomePage(Page):
+    """The front page: the headline slot, the latest stories and a block per section."""
+
+    headline = models.ForeignKey(
+        "news.ArticlePage",
+        verbose_name=_("headline article"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The story at the top of the front page. Empty: the latest story."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("headline")]
+    subpage_types = ["news.SectionPage"]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.for_listing()
+        headline = self.headline if self.headline_id and self.headline.live else None
+        latest = list(articles.exclude(pk=getattr(headline, "pk", None))[:11])
+        if headline is None and latest:
+            headline = latest.pop(0)
+        context.update(
+            headline_article=headline,
+            latest_articles=latest[:10],
+            section_blocks=self.section_blocks(exclude=headline),
+        )
+        return context
+
+    def section_blocks(self, per_section: int = 4, exclude: Page | None = None) -> list[dict]:
+        """The newest stories of each top-level section, in two queries for all sections.
+
+        A window function numbers each section's stories, so the front page does
+        not run one query per section.
+        """
+        sections = list(SectionPage.objects.child_of(self).live().in_menu())
+        if not sections:
+            return []
+        prefix_length = len(sections[0].path)
+        ranked = (
+            ArticlePage.objects.for_listing()
+            .descendant_of(self)
+            .exclude(pk=getattr(exclude, "pk", None))
+            .annotate(section_path=Substr("path", 1, prefix_length))
+            .annotate(
+                rank=models.Window(
+                    models.functions.RowNumber(),
+                    partition_by=models.F("section_path"),
+                    order_by=[models.F("published_at").desc(), models.F("pk").desc()],
+                )
+            )
+            .filter(rank__lte=per_section)
+        )
+        by_section: dict[str, list[ArticlePage]] = {}
+        for article in ranked:
+            by_section.setdefault(article.section_path, []).append(article)
+        return [
+            {"section": section, "articles": by_section[section.path]}
+            for section in sections
+            if section.path in by_section
+        ]
+
+
+class SectionPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        top_level = self.parent_page.specific_class is HomePage
+        if top_level and cleaned_data.get("slug") in RESERVED_SLUGS:
+            self.add_error("slug", _("This address is reserved for the site itself."))
+        return cleaned_data
+
+
+class SectionPage(Page):
+    """A rubric such as Daerah, Politik or Olahraga; sections nest (Daerah › Pati)."""
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=500)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    base_form_class = SectionPageForm
+    subpage_types = ["news.SectionPage", "news.ArticlePage"]
+    parent_page_types = ["news.HomePage", "news.SectionPage"]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.for_listing().descendant_of(self)
+        context.update(
+            subsections=SectionPage.objects.child_of(self).live(),
+            articles=paginate(request, articles),
+        )
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticleReporter(Orderable):
+    """A byline on an article, in the order the newsroom credits its writers."""
+
+    page = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="reporter_links")
+    person = models.ForeignKey(
+        Person, verbose_name=_("reporter"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("reporter")
+        verbose_name_plural = _("reporters")
+
+
+class ArticlePage(Page):
+    """A news story. Its parent section is its primary rubric."""
+
+    dateline = models.CharField(
+        _("dateline"),
+        max_length=80,
+        blank=True,
+        help_text=_("Where the story comes from, printed before its first sentence, e.g. Pati."),
+    )
+    summary = models.TextField(
+        _("lead"), max_length=400, blank=True, help_text=_("One or two sentences for lists.")
+    )
+    main_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    main_image_caption = models.CharField(_("main image caption"), max_length=500, blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+    editor = models.ForeignKey(
+        Person,
+        verbose_name=_("editor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="edited_articles",
+    )
+    credit_line = models.CharField(
+        _("credit line"),
+        max_length=120,
+        blank=True,
+        help_text=_("The outlet or agency the story is credited to, e.g. Antara."),
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("The publication time readers see."),
+    )
+    updated_at = models.DateTimeField(
+        _("last substantive update"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the story changes in substance; readers see 'Updated'."),
+    )
+    is_breaking = models.BooleanField(_("breaking news"), default=False)
+    breaking_until = models.DateTimeField(
+        _("breaking until"),
+        null=True,
+        blank=True,
+        help_text=_("The ticker drops the story at this time. Empty: until unflagged."),
+    )
+
+    objects = ArticlePageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("dateline"),
+        MultiFieldPanel(
+            [FieldPanel("main_image"), FieldPanel("main_image_caption")], heading=_("Main image")
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                InlinePanel("reporter_links", min_num=0),
+                FieldPanel("editor"),
+                FieldPanel("credit_line"),
+            ],
+            heading=_("Byline"),
+        ),
+        FieldPanel("tags"),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("published_at"), FieldPanel("updated_at")]),
+                FieldRowPanel([FieldPanel("is_breaking"), FieldPanel("breaking_until")]),
+            ],
+            heading=_("Time and priority"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("dateline"),
+        index.FilterField("published_at"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["news.SectionPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [models.Index(fields=["is_breaking", "breaking_until"])]
+
+    def clean(self):
+        super().clean()
+        if self.breaking_until and not self.is_breaking:
+            raise ValidationError(
+                {"breaking_until": _("Only a breaking story can have a breaking end time.")}
+            )
+
+    @property
+    def is_updated(self) -> bool:
+        """Readers see an update line only for a change made after publication."""
+        return bool(self.updated_at and self.updated_at > self.published_at)
+
+    @cached_property
+    def reporters(self) -> list[Person]:
+        return [link.person for link in self.reporter_links.all()]
+
+    @cached_property
+    def sections(self) -> list[SectionPage]:
+        """The sections above the article, outermost first (Daerah, Pati)."""
+        return list(SectionPage.objects.ancestor_of(self).live().order_by("depth"))
+
+    @cached_property
+    def tag_list(self) -> list:
+        return list(self.tags.all())
+
+    def sign_off(self, show_editor: bool) -> str:
+        """The initials printed at the end of the story: "Ag", or "Ag/Ed" with the editor's."""
+        initials = [person.initials for person in self.reporters if person.initials]
+        if show_editor and self.editor and self.editor.initials:
+            initials.append(self.editor.initials)
+        return "/".join(initials)
+
+    def credit(self, default: str) -> str:
+        """Who the story is credited to: its credit line, else its reporters, else the outlet."""
+        return self.credit_line or ", ".join(p.name for p in self.reporters) or default
+
+    def related_articles(self, limit: int = 4) -> list[ArticlePage]:
+        """Recent stories sharing a tag or the section, those sharing a tag first."""
+        shares_tag = Exists(
+            ArticlePageTag.objects.filter(
+                content_object=OuterRef("pk"), tag_id__in=[tag.pk for tag in self.tag_list]
+            )
+        )
+        in_section = Q(path__startswith=self.sections[-1].path) if self.sections else Q(pk=None)
+        return list(
+            ArticlePage.objects.for_listing()
+            .exclude(pk=self.pk)
+            .filter(shares_tag | in_section)
+            .annotate(shares_tag=shares_tag)
+            .order_by("-shares_tag", "-published_at", "-pk")[:limit]
+        )
+
+    def body_images(self) -> list:
+        return [block.value["image"] for block in self.body if block.block_type == "image"]
+
+    def prefetch_for_reading(self) -> None:
+        """Load everything the article template shows in a fixed number of queries."""
+        from django.db.models import prefetch_related_objects
+
+        prefetch_related_objects(
+            [self],
+            Prefetch(
+                "reporter_links",
+                queryset=ArticleReporter.objects.select_related("person__photo"),
+            ),
+        )
+        rendition_model = get_image_model().get_rendition_model()
+        images = [image for image in [self.main_image, *self.body_images()] if image]
+        prefetch_related_objects(
+            images,
+            Prefetch(
+                "renditions",
+                queryset=rendition_model.objects.filter(
+                    filter_spec__in=[LEAD_IMAGE_SPEC, BODY_IMAGE_SPEC]
+                ),
+            ),
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        self.prefetch_for_reading()
+        newsroom = NewsroomSettings.for_request(request)
+        context.update(
+            newsroom=newsroom,
+            sign_off=self.sign_off(newsroom.show_editor_initials),
+            credit=self.credit(newsroom.default_credit_line or settings.WARTA_SITE_NAME),
+            related_articles=self.related_articles(),
+        )
+        return context

@@ -1,0 +1,67 @@
+"""Template pieces of the news pages: navigation, the breaking ticker, the article body."""
+
+import re
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from ..models import ArticlePage, SectionPage
+
+register = template.Library()
+
+FIRST_PARAGRAPH_OPENING = re.compile(r"<p\b[^>]*>")
+LAST_PARAGRAPH_CLOSING = re.compile(r"</p>\s*$")
+
+
+@register.inclusion_tag("news/includes/navigation.html", takes_context=True)
+def main_navigation(context) -> dict:
+    page = context.get("page")
+    sections = SectionPage.objects.live().in_menu().filter(depth=3)
+    current = None
+    if isinstance(page, SectionPage | ArticlePage) and page.depth > 2:
+        current = page.path[: SectionPage.steplen * 3]
+    return {
+        "sections": sections,
+        "current_section_id": next((s.pk for s in sections if s.path == current), None),
+    }
+
+
+@register.inclusion_tag("news/includes/ticker.html")
+def breaking_news_ticker() -> dict:
+    articles = ArticlePage.objects.breaking().newest_first().only("title", "url_path", "path")
+    return {"articles": articles[:5]}
+
+
+@register.simple_tag(takes_context=True)
+def article_body(context, article: ArticlePage, sign_off: str = "") -> SafeString:
+    """The body with the dateline before the first sentence and the initials after the last.
+
+    Both go inside the paragraphs, as a newspaper prints them: "PATI – Kerja sama ..."
+    and "... LPPM Unissula Semarang. (Ag)".
+    """
+    rendered = [
+        (block.block_type, block.render(context=context.flatten())) for block in article.body
+    ]
+    paragraphs = [i for i, (kind, _html) in enumerate(rendered) if kind == "paragraph"]
+    html = [str(part) for _kind, part in rendered]
+
+    if article.dateline:
+        dateline = format_html('<span class="dateline">{} –</span> ', article.dateline.upper())
+        if paragraphs:
+            first = paragraphs[0]
+            html[first] = FIRST_PARAGRAPH_OPENING.sub(
+                lambda opening: opening.group(0) + dateline, html[first], count=1
+            )
+        else:
+            html.insert(0, format_html("<p>{}</p>", dateline))
+
+    if sign_off:
+        initials = format_html(' <span class="sign-off">({})</span>', sign_off)
+        if rendered and rendered[-1][0] == "paragraph" and LAST_PARAGRAPH_CLOSING.search(html[-1]):
+            html[-1] = LAST_PARAGRAPH_CLOSING.sub(lambda _m: initials + "</p>", html[-1], count=1)
+        else:
+            html.append(format_html('<p class="sign-off-line">{}</p>', initials))
+
+    # Each part is Wagtail-rendered HTML or built with format_html above.
+    return mark_safe("\n".join(html))  # noqa: S308

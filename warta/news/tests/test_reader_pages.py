@@ -1,0 +1,134 @@
+"""Home, section, tag, reporter and error pages."""
+
+import pytest
+from django.utils import timezone
+
+from warta.news.factories import ArticlePageFactory, PersonFactory, SectionPageFactory, home_page
+from warta.news.models import ARTICLES_PER_PAGE, ArticlePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_unknown_url_gets_the_indonesian_404(client):
+    """An unknown address answers 404 with the Indonesian page."""
+    response = client.get("/tidak-ada/")
+    assert response.status_code == 404
+    assert "Halaman tidak ditemukan" in response.content.decode()
+
+
+def test_english_404(client):
+    response = client.get("/en/nowhere/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_markup_in_a_slug_is_escaped_where_echoed(client):
+    """A path with markup comes back escaped on the 404 page."""
+    response = client.get("/tag/<script>alert(1)</script>/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)" in html
+
+
+def test_markup_in_a_query_string_is_escaped(client):
+    """Query strings echoed into links (pagination, language switch) are escaped."""
+    section = SectionPageFactory()
+    ArticlePageFactory.create_batch(ARTICLES_PER_PAGE + 1, parent=section)
+    html = client.get(section.url, {"page": "1", "q": '"><script>x</script>'}).content.decode()
+    assert "<script>x</script>" not in html
+
+
+def test_home_page_has_headline_latest_and_section_blocks(client):
+    """The front page leads with the headline, lists the latest, and has a block per section."""
+    politik, ekonomi = SectionPageFactory(title="Politik"), SectionPageFactory(title="Ekonomi")
+    for hours, section in enumerate([politik, ekonomi, politik]):
+        ArticlePageFactory(
+            parent=section,
+            title=f"Berita {hours}",
+            published_at=timezone.now() - timezone.timedelta(hours=hours),
+        )
+    html = client.get("/").content.decode()
+    assert 'class="headline"' in html and "Berita 0" in html
+    assert "Berita terbaru" in html
+    assert f'id="section-{politik.pk}"' in html and f'id="section-{ekonomi.pk}"' in html
+
+
+def test_home_page_query_count_does_not_grow_with_sections(client, django_assert_max_num_queries):
+    """Per-section blocks come from one query, not one per section."""
+    for n in range(8):
+        ArticlePageFactory.create_batch(3, parent=SectionPageFactory(title=f"Rubrik {n}"))
+    client.get("/")
+    with django_assert_max_num_queries(15):
+        assert client.get("/").status_code == 200
+
+
+def test_section_page_lists_its_and_its_subsections_articles_paginated(client):
+    """A section lists stories filed in it and below it, newest first, 20 per page."""
+    daerah = SectionPageFactory(title="Daerah")
+    pati = SectionPageFactory(title="Pati", parent=daerah)
+    ArticlePageFactory.create_batch(ARTICLES_PER_PAGE, parent=daerah)
+    ArticlePageFactory(parent=pati, title="Kabar Pati")
+    first = client.get(daerah.url)
+    second = client.get(daerah.url, {"page": 2})
+    assert first.status_code == second.status_code == 200
+    assert len(first.context["articles"]) == ARTICLES_PER_PAGE
+    assert "Kabar Pati" in first.content.decode()  # the newest
+    assert len(second.context["articles"]) == 1
+    assert client.get(daerah.url, {"page": 9}).status_code == 404
+    assert client.get(daerah.url, {"page": "x"}).status_code == 404
+
+
+def test_tag_page_lists_tagged_articles(client):
+    ArticlePageFactory(title="Bertag", tags=["Banjir"])
+    ArticlePageFactory(title="Tanpa tag")
+    html = client.get("/tag/banjir/").content.decode()
+    assert "Bertag" in html and "Tanpa tag" not in html
+    assert client.get("/tag/tidak-ada/").status_code == 404
+
+
+def test_reporter_page_lists_their_articles(client):
+    person = PersonFactory(name="Siti Rahma", slug="siti-rahma", bio="Meliput Kudus.")
+    ArticlePageFactory(title="Tulisan Siti", reporters=[person])
+    ArticlePageFactory(title="Tulisan lain")
+    response = client.get(person.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Siti Rahma" in html and "Tulisan Siti" in html and "Tulisan lain" not in html
+
+
+def test_ticker_lists_only_live_unexpired_breaking_articles(client):
+    """The ticker links live breaking stories; expired and draft ones leave it."""
+    now = timezone.now()
+    ArticlePageFactory(
+        title="Masih Genting", is_breaking=True, breaking_until=now + timezone.timedelta(hours=1)
+    )
+    ArticlePageFactory(
+        title="Sudah Lewat", is_breaking=True, breaking_until=now - timezone.timedelta(minutes=1)
+    )
+    draft = ArticlePageFactory(title="Masih Draf", is_breaking=True)
+    draft.unpublish()
+    ticker = client.get("/").content.decode().split('class="ticker"')[1].split("</section>")[0]
+    assert "Masih Genting" in ticker
+    assert "Sudah Lewat" not in ticker and "Masih Draf" not in ticker
+    assert list(ArticlePage.objects.breaking().values_list("title", flat=True)) == ["Masih Genting"]
+
+
+def test_reserved_address_cannot_be_a_top_level_section(admin_user):
+    """A top-level section slug such as 'tag' would hide the tag pages, so it is refused."""
+    from warta.news.models import SectionPage
+
+    form_class = SectionPage.get_edit_handler().get_form_class()
+
+    def form(slug, parent):
+        return form_class(
+            {"title": "Rubrik", "slug": slug},
+            instance=SectionPage(),
+            parent_page=parent,
+            for_user=admin_user,
+        )
+
+    refused = form("tag", home_page())
+    assert not refused.is_valid() and "slug" in refused.errors
+    assert form("tag", SectionPageFactory()).is_valid()  # below a section it is harmless
+    assert form("pendidikan", home_page()).is_valid()

@@ -1,0 +1,169 @@
+"""Settings shared by every mode; each value an operator may change comes from the environment.
+
+See docs/configuration.md for the variables. ``dev``, ``production`` and ``test`` build on this.
+"""
+
+from pathlib import Path
+
+from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy as _
+
+from . import env
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = env.get_path("WARTA_HOME", Path.cwd())
+VAR_DIR = env.get_path("WARTA_VAR_DIR", BASE_DIR / "var")
+
+DEBUG = env.get_bool("WARTA_DEBUG", False)
+ALLOWED_HOSTS = env.get_list("WARTA_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env.get_list("WARTA_CSRF_TRUSTED_ORIGINS", [])
+
+WARTA_SITE_NAME = env.get("WARTA_SITE_NAME", "Warta")
+WAGTAIL_SITE_NAME = WARTA_SITE_NAME
+
+INSTALLED_APPS = [
+    "warta.core",
+    "warta.images",
+    "warta.news",
+    "warta.engagement",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.humanize",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "warta.core.middleware.StaffAreaMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "warta.urls"
+WSGI_APPLICATION = "warta.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PROJECT_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "warta.core.context_processors.site",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": env.get_database("DATABASE_URL", VAR_DIR / "warta.sqlite3")}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env.get_redis_url("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "warta",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Languages. Readers get the site language at "/" and the other one under its
+# prefix ("/en/"), so every URL names exactly one language and caches cleanly.
+LANGUAGES = [("id", _("Indonesian")), ("en", _("English"))]
+LANGUAGE_CODE = env.get_choice("WARTA_LANGUAGE", "id", [code for code, _name in LANGUAGES])
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
+FORMAT_MODULE_PATH = ["warta.core.formats"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = env.get_time_zone("WARTA_TIME_ZONE", "Asia/Jakarta")
+
+# Wagtail ships its Indonesian admin catalogue as id_ID, reached by "id-id".
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("id-id", "Bahasa Indonesia"), ("en", "English")]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+
+STATIC_URL = "/static/"
+STATIC_ROOT = env.get_path("WARTA_STATIC_ROOT", VAR_DIR / "static")
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.get_path("WARTA_MEDIA_ROOT", VAR_DIR / "media")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed names and pre-compressed copies; whitenoise serves them with far-future caching.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# Reader pages load nothing from elsewhere and run no inline script.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "frame-src": [CSP.SELF, "https://www.youtube-nocookie.com", "https://www.youtube.com"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"
+
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+WAGTAILIMAGES_IMAGE_MODEL = "images.NewsImage"
+WAGTAILADMIN_BASE_URL = env.get("WARTA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
+TAGGIT_CASE_INSENSITIVE = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.get("WARTA_LOG_LEVEL", "INFO").upper()},
+    # One line per background task or page save is noise for an operator.
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+    },
+}

@@ -1,0 +1,30 @@
+"""Tests: SQLite by default, PostgreSQL and Redis when the CI variables name them."""
+
+from . import env
+from .base import *  # noqa: F403
+from .base import STORAGES
+
+DEBUG = False
+SECRET_KEY = "test-only-key-not-secret-" + "x" * 40  # noqa: S105
+
+if env.get("WARTA_TEST_POSTGRES_URL"):
+    DATABASES = {"default": env.get_database("WARTA_TEST_POSTGRES_URL", None)}
+
+if redis_url := env.get_redis_url("WARTA_TEST_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "warta-test",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

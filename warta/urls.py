@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from warta.core import views as core_views
+
+handler404 = core_views.page_not_found
+handler500 = core_views.server_error
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+else:
+    from django.views.static import serve
+
+    # Small sites serve uploads from the app; deploy/nginx.conf serves them directly.
+    urlpatterns += [
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+    ]
+
+# Reader pages: the site language at "/", the other language under its prefix.
+urlpatterns += i18n_patterns(
+    path("", include("warta.news.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
