@@ -57,8 +57,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "warta.core.middleware.StaffAreaMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "warta.core.middleware.StaffAreaMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

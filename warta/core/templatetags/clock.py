@@ -1,4 +1,4 @@
-"""The live date and time in the site header, rendered by the server, then ticking in the browser."""
+"""The live date and time in the site header: rendered by the server, ticking in the browser."""
 
 from django import template
 from django.conf import settings

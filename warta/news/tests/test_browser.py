@@ -1,0 +1,88 @@
+"""The demo article in a real browser: the clock ticks and every reference element is there."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+
+from warta.news.demo import content
+from warta.news.models import ArticlePage
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CLOCK_TEXT = re.compile(
+    r"^(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} \w+ \d{4} \d\d:\d\d:\d\d WIB$"
+)
+
+
+@pytest.fixture
+def browser_page(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        page = browser.new_page(locale="id-ID")
+        page.set_default_timeout(15_000)
+        errors: list[str] = []
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.errors = errors
+        yield page
+        browser.close()
+
+
+def test_demo_article_in_chromium(live_server, browser_page):
+    """Open the reference-shaped demo article: clock ticks, every element visible, no errors."""
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    article = ArticlePage.objects.get(slug=content.ARTICLES[0]["slug"])
+    page = browser_page
+    page.goto(live_server.url + article.url)
+
+    clock = page.locator(".site-clock")
+    first = clock.inner_text()
+    assert CLOCK_TEXT.match(first), first
+    page.wait_for_function(
+        "first => document.querySelector('.site-clock').textContent !== first", arg=first
+    )
+    assert CLOCK_TEXT.match(clock.inner_text())
+
+    ticker = page.locator(".ticker")
+    assert ticker.get_by_role("heading").inner_text().lower() == "berita terkini"
+    assert ticker.get_by_role("link").count() == 1
+
+    crumbs = page.locator(".breadcrumb li")
+    assert [crumbs.nth(i).inner_text().strip() for i in range(crumbs.count())] == [
+        "Beranda", "Daerah", "Pati", article.title,
+    ]
+    assert page.get_by_role("heading", level=1).inner_text() == article.title
+    assert page.title().startswith(article.title)
+    assert page.locator(".byline__credit").inner_text()
+    assert page.locator(".view-count").inner_text() == "(805 kali dibaca)"
+    assert re.match(
+        r"^\w+, \d{1,2} \w+ \d{4} - \d\d:\d\d WIB$", page.locator(".published").inner_text()
+    )
+    first_paragraph = page.locator(".article__body p").first.inner_text()
+    assert first_paragraph.startswith("PATI – ")
+    assert page.locator(".article__body .sign-off").inner_text() == "(Ag/Ed)"
+    reactions = page.locator(".reaction")
+    assert reactions.count() == 6
+    assert page.locator(".reaction__label").all_inner_texts() == [
+        "Suka", "Cinta", "Haha", "Wow", "Sedih", "Marah",
+    ]
+    categories = page.locator(".article__categories a").all_inner_texts()
+    assert "Daerah" in categories and "Pati" in categories
+    assert any(text.startswith("#") for text in categories)
+    assert page.locator(".related .card").count() >= 1
+    assert page.errors == []
+
+    page.get_by_role("link", name="English").click()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert re.match(
+        r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), ", clock.inner_text()
+    )
+    assert page.locator(".breadcrumb li").first.inner_text() == "Home"
+    assert page.locator(".view-count").inner_text() == "(805 views)"
