@@ -120,6 +120,7 @@ TIME_ZONE = env.get_time_zone("WARTA_TIME_ZONE", "Asia/Jakarta")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id-id", "Bahasa Indonesia"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
+STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_URL = "/static/"
 STATIC_ROOT = env.get_path("WARTA_STATIC_ROOT", VAR_DIR / "static")
 MEDIA_URL = "/media/"

@@ -1,5 +1,8 @@
 """Tests: SQLite by default, PostgreSQL and Redis when the CI variables name them."""
 
+import tempfile
+from pathlib import Path
+
 from . import env
 from .base import *  # noqa: F403
 from .base import STORAGES
@@ -21,6 +24,8 @@ if redis_url := env.get_redis_url("WARTA_TEST_REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Uploads made by tests stay out of the development site's var/.
+MEDIA_ROOT = Path(tempfile.gettempdir()) / "warta-test-media"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     **STORAGES,

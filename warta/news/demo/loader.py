@@ -16,7 +16,7 @@ from warta.engagement.models import ArticleStats
 
 from ..models import ArticlePage, ArticleReporter, HomePage, NewsroomSettings, Person, SectionPage
 from . import content
-from .images import draw_placeholder
+from .images import HEIGHT, WIDTH, draw_placeholder
 
 DEMO_CREDIT = "Warta"
 
@@ -84,8 +84,11 @@ def _image(key: str, title: str, caption: str, credit: str):
     image_model = get_image_model()
     image = image_model.objects.filter(title=title).first()
     if image is None:
-        image = image_model(title=title)
-        image.file.save(f"{key}.jpg", ContentFile(draw_placeholder(key)), save=False)
+        data = draw_placeholder(key)
+        image = image_model(title=title, file_size=len(data))
+        image.file.save(f"{key}.jpg", ContentFile(data), save=False)
+        image.width, image.height = WIDTH, HEIGHT  # saving the file clears them
+        image._set_file_hash()
     image.caption, image.credit, image.description = caption, credit, caption
     image.save()
     return image

@@ -30,11 +30,19 @@ def test_demo_has_thirty_articles_in_five_sections(demo):
 
 def test_demo_loads_idempotently(demo):
     """Loading again refreshes the content instead of adding a second copy."""
-    counts = (ArticlePage.objects.count(), SectionPage.objects.count(), Person.objects.count(),
-              NewsImage.objects.count())
+    counts = (
+        ArticlePage.objects.count(),
+        SectionPage.objects.count(),
+        Person.objects.count(),
+        NewsImage.objects.count(),
+    )
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert counts == (ArticlePage.objects.count(), SectionPage.objects.count(),
-                      Person.objects.count(), NewsImage.objects.count())
+    assert counts == (
+        ArticlePage.objects.count(),
+        SectionPage.objects.count(),
+        Person.objects.count(),
+        NewsImage.objects.count(),
+    )
 
 
 def test_demo_publication_times_are_recent_and_spread(demo):
@@ -69,4 +77,4 @@ def test_reference_shaped_article(demo, client):
     assert '<span class="dateline">PATI –</span>' in html
     assert "(805 kali dibaca)" in html
     assert '<span class="sign-off">(Ag/Ed)</span>' in html
-    assert "”, ujarnya" in html or "”, tegasnya" in html
+    assert ",” ujarnya." in html and "“" in html  # quotes inline, as on the reference
