@@ -8,7 +8,11 @@ from django.core.management import call_command
 from warta.news.demo import content
 from warta.news.models import ArticlePage
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    # Transactional for the live server; serialized rollback restores the migrations' home page.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 CLOCK_TEXT = re.compile(
     r"^(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} \w+ \d{4} \d\d:\d\d:\d\d WIB$"
@@ -108,3 +112,26 @@ def test_demo_article_in_chromium(live_server, demo_article, browser_page):
     )
     assert page.locator(".breadcrumb li").first.inner_text() == "Home"
     assert page.locator(".view-count").inner_text() == "(805 views)"
+
+
+def test_reader_pages_have_no_accessibility_violations(live_server, demo_article, browser_page):
+    """axe-core finds no violation on the home, section, article, tag, reporter and 404 pages."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    url = demo_article.url
+    paths = [
+        "/",
+        "/daerah/",
+        url,
+        "/tag/umkm/",
+        "/penulis/agus-gunawan/",
+        "/tidak-ada/",
+        f"/en{url}",
+    ]
+    axe, found = Axe(), {}
+    for path in paths:
+        browser_page.goto(live_server.url + path)
+        violations = axe.run(browser_page).response["violations"]
+        if violations:
+            found[path] = [(v["id"], v["nodes"][0]["html"][:120]) for v in violations]
+    assert found == {}
