@@ -356,9 +356,10 @@ class ArticlePage(Page):
     )
     published_at = models.DateTimeField(
         _("publication time"),
-        default=timezone.now,
+        null=True,
+        blank=True,
         db_index=True,
-        help_text=_("The publication time readers see."),
+        help_text=_("The publication time readers see. Empty: the time of first publication."),
     )
     updated_at = models.DateTimeField(
         _("last substantive update"),
@@ -427,10 +428,16 @@ class ArticlePage(Page):
                 {"breaking_until": _("Only a breaking story can have a breaking end time.")}
             )
 
+    def save(self, *args, **kwargs):
+        # A story written as a draft and published later is dated when it goes live.
+        if self.live and self.published_at is None:
+            self.published_at = self.first_published_at or timezone.now()
+        super().save(*args, **kwargs)
+
     @property
     def is_updated(self) -> bool:
         """Readers see an update line only for a change made after publication."""
-        return bool(self.updated_at and self.updated_at > self.published_at)
+        return bool(self.updated_at and self.published_at and self.updated_at > self.published_at)
 
     @cached_property
     def reporters(self) -> list[Person]:

@@ -135,3 +135,19 @@ def test_reader_pages_have_no_accessibility_violations(live_server, demo_article
         if violations:
             found[path] = [(v["id"], v["nodes"][0]["html"][:120]) for v in violations]
     assert found == {}
+
+
+def test_reader_pages_work_without_javascript(live_server, demo_article, chromium_path):
+    """With scripting off, the article, the server-rendered clock and the links all work."""
+    from playwright.sync_api import sync_playwright
+
+    url = demo_article.url
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=["--no-sandbox"])
+        page = browser.new_context(java_script_enabled=False).new_page()
+        page.goto(live_server.url + url)
+        assert CLOCK_TEXT.match(page.locator(".site-clock").inner_text())
+        assert page.locator(".article__body .dateline").inner_text() == "PATI –"
+        page.locator(".breadcrumb a", has_text="Pati").click()
+        assert page.get_by_role("heading", level=1).inner_text() == "Pati"
+        browser.close()

@@ -132,3 +132,14 @@ def test_reserved_address_cannot_be_a_top_level_section(admin_user):
     assert not refused.is_valid() and "slug" in refused.errors
     assert form("tag", SectionPageFactory()).is_valid()  # below a section it is harmless
     assert form("pendidikan", home_page()).is_valid()
+
+
+def test_server_error_page_is_indonesian_and_self_contained(rf):
+    """The 500 page speaks the site language and needs nothing that might be broken."""
+    from warta.core.views import server_error
+
+    response = server_error(rf.get("/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "Terjadi galat di server" in html
+    assert "<link" not in html  # no stylesheet: static files may be what failed

@@ -1,0 +1,83 @@
+"""Rules that live on the news models and querysets."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from warta.engagement.shares import reaction_shares
+from warta.news.factories import ArticlePageFactory, PersonFactory, SectionPageFactory
+from warta.news.models import ArticlePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_story_published_later_is_dated_at_first_publication():
+    """A draft without a publication time gets the moment it goes live."""
+    section = SectionPageFactory()
+    draft = ArticlePage(title="Draf", slug="draf", body=[], live=False)
+    section.add_child(instance=draft)
+    draft.save_revision()
+    assert ArticlePage.objects.get(pk=draft.pk).published_at is None
+    before = timezone.now()
+    draft.get_latest_revision().publish()
+    published = ArticlePage.objects.get(pk=draft.pk)
+    assert published.published_at >= before
+    published.save_revision().publish()  # a later revision keeps the original time
+    assert ArticlePage.objects.get(pk=draft.pk).published_at == published.published_at
+
+
+def test_breaking_without_end_stays_until_unflagged():
+    """A breaking story with no end time stays in the ticker."""
+    article = ArticlePageFactory(is_breaking=True, breaking_until=None)
+    assert list(ArticlePage.objects.breaking()) == [article]
+
+
+def test_breaking_story_leaves_the_ticker_at_its_end_time():
+    """The breaking queryset drops a story once its end time has passed."""
+    now = timezone.now()
+    article = ArticlePageFactory(is_breaking=True, breaking_until=now + timedelta(minutes=5))
+    assert article in ArticlePage.objects.breaking(now)
+    assert article not in ArticlePage.objects.breaking(now + timedelta(minutes=6))
+
+
+def test_sign_off_joins_reporters_and_optionally_the_editor():
+    """(Ag/Rz) for two reporters; the editor's initials only when the outlet shows them."""
+    article = ArticlePageFactory(
+        reporters=[PersonFactory(initials="Ag"), PersonFactory(initials="Rz")],
+        editor=PersonFactory(initials="Ed"),
+    )
+    assert article.sign_off(show_editor=False) == "Ag/Rz"
+    assert article.sign_off(show_editor=True) == "Ag/Rz/Ed"
+
+
+def test_credit_prefers_credit_line_then_reporters_then_outlet():
+    reporter = PersonFactory(name="Siti")
+    assert ArticlePageFactory(credit_line="Antara").credit("Warta") == "Antara"
+    assert ArticlePageFactory(reporters=[reporter]).credit("Warta") == "Siti"
+    assert ArticlePageFactory().credit("Warta") == "Warta"
+
+
+def test_related_articles_put_shared_tags_first_and_exclude_the_article():
+    """Related stories share a tag or the section; those sharing a tag come first."""
+    section = SectionPageFactory()
+    article = ArticlePageFactory(parent=section, tags=["banjir"])
+    same_section = ArticlePageFactory(parent=section)
+    elsewhere_same_tag = ArticlePageFactory(
+        tags=["banjir"], published_at=timezone.now() - timedelta(days=3)
+    )
+    ArticlePageFactory()  # unrelated
+    assert article.related_articles() == [elsewhere_same_tag, same_section]
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ({"like": 0, "love": 0}, {"like": 0, "love": 0}),
+        ({"like": 1, "love": 1, "wow": 1}, {"like": 34, "love": 33, "wow": 33}),
+        ({"like": 2, "love": 1}, {"like": 67, "love": 33}),
+    ],
+)
+def test_reaction_shares_always_add_up_to_100(counts, expected):
+    """Largest-remainder percentages: all zero, or exactly 100 in total."""
+    assert reaction_shares(counts) == expected
