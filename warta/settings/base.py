@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from . import env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-BASE_DIR = env.get_path("WARTA_HOME", Path.cwd())
+# A source checkout keeps its var/ beside manage.py; an installed Warta uses the working directory.
+SOURCE_CHECKOUT = PROJECT_DIR.parent if (PROJECT_DIR.parent / "manage.py").exists() else None
+BASE_DIR = env.get_path("WARTA_HOME", SOURCE_CHECKOUT or Path.cwd())
 VAR_DIR = env.get_path("WARTA_VAR_DIR", BASE_DIR / "var")
 
 DEBUG = env.get_bool("WARTA_DEBUG", False)
