@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTHON ?= $(shell tools/find-python)
 
-.PHONY: demo test lint format check pytest messages serve clean help
+.PHONY: demo test lint format check pytest messages serve clean help bench vnu bench-search
 
 help:
 	@echo "make demo [PORT=8000]  set up and serve the demo site on http://127.0.0.1:$(PORT)"
@@ -37,6 +37,17 @@ check: $(BIN)/.installed
 pytest: $(BIN)/.installed
 	$(BIN)/pytest
 
+# Loopback-only benchmarks; results with the machine description go to docs/benchmarks.md.
+bench: $(BIN)/.installed
+	$(BIN)/python bench/pages.py --database sqlite --write
+	$(BIN)/python bench/pages.py --database postgres --write
+	$(BIN)/python bench/engagement.py --database sqlite,postgres --write
+	$(MAKE) bench-search
+
+# 100,000 generated articles in PostgreSQL (database warta_bench_search), /cari/ timed.
+bench-search: $(BIN)/.installed
+	$(BIN)/python bench/search.py --articles 100000 --write
+
 format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
@@ -45,6 +56,18 @@ messages: $(BIN)/.installed
 	cd warta && ../$(BIN)/python ../manage.py makemessages --locale id --locale en --no-obsolete \
 		--ignore 'tests/*' --ignore 'news/demo/*'
 	cd warta && ../$(BIN)/python ../manage.py compilemessages --locale id --locale en
+
+# The Nu HTML Checker for warta/discovery/tests/test_html_validity.py (needs Java and npm).
+VNU_VERSION := 26.9.27
+VNU_STAMP := var/tools/.vnu-jar-$(VNU_VERSION)
+
+vnu: $(VNU_STAMP)
+
+$(VNU_STAMP):
+	mkdir -p var/tools
+	npm install --prefix var/tools --no-save --no-audit --no-fund --ignore-scripts \
+		vnu-jar@$(VNU_VERSION)
+	@touch $@
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

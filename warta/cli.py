@@ -144,6 +144,9 @@ def serve(args: list[str]) -> int:
         "-",
         "--graceful-timeout",
         "20",
+        # Persist pending view counts every few seconds and when a worker stops.
+        "--config",
+        "python:warta.engagement.server_hooks",
         *gunicorn_args,
     ]
     sys.stdout.flush()

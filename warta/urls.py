@@ -13,6 +13,9 @@ handler500 = core_views.server_error
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/engagement/v1/", include("warta.engagement.urls")),
+    # Feeds, sitemaps and robots.txt: one of each for every language, at the root.
+    path("", include("warta.discovery.urls")),
 ]
 
 if settings.DEBUG:
@@ -34,6 +37,7 @@ else:
 # Reader pages: the site language at "/", the other language under its prefix.
 urlpatterns += i18n_patterns(
     path("", include("warta.news.urls")),
+    path("", include("warta.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

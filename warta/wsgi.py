@@ -1,9 +1,16 @@
-"""WSGI entry point for app servers (`warta serve` runs gunicorn with it)."""
+"""WSGI entry point for app servers (`warta serve` runs gunicorn with it).
+
+The page cache sits in front of Django: a cached page is answered without
+running Django's request handling at all.
+"""
 
 import os
 
+from django.conf import settings
 from django.core.wsgi import get_wsgi_application
+
+from warta.core.pagecache import PageCacheApp
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "warta.settings.production")
 
-application = get_wsgi_application()
+application = PageCacheApp(get_wsgi_application(), session_cookie=settings.SESSION_COOKIE_NAME)

@@ -1,6 +1,9 @@
-"""Middleware for the staff area (the Wagtail admin), which differs from reader pages."""
+"""Middleware: the staff area (the Wagtail admin), and HTTP caching of reader pages."""
 
+from django.conf import settings
 from django.utils import translation
+
+from . import pagecache
 
 # Wagtail's Indonesian admin catalogue is "id_ID": activate it for staff who
 # have not chosen an admin language, when the site's language is Indonesian.
@@ -25,4 +28,42 @@ class StaffAreaMiddleware:
             request.LANGUAGE_CODE = WAGTAIL_INDONESIAN
         response = self.get_response(request)
         response._csp_config = {}
+        return response
+
+
+class ReaderCacheHeadersMiddleware:
+    """HTTP caching headers for anonymous reader pages, and instructions for the page cache.
+
+    Browsers may keep a page for `max-age`; shared caches (nginx) for `s-maxage`
+    and serve it stale while they revalidate. Warta's own page cache keeps it
+    until a publication purges it, or until the ticker on it changes.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.method not in ("GET", "HEAD")
+            or response.status_code not in (200, 404)
+            or response.has_header("Cache-Control")
+            or request.path_info.startswith("/admin/")
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or getattr(request, "is_preview", False)
+            or response.cookies
+        ):
+            return response
+        policy = settings.WARTA_HTTP_CACHE
+        ttl = policy["PAGE_CACHE_TTL"] if response.status_code == 200 else policy["NOT_FOUND_TTL"]
+        if (limit := getattr(request, "cache_ttl_limit", None)) is not None:
+            ttl = max(1, min(ttl, int(limit)))
+        max_age, s_maxage = min(policy["MAX_AGE"], ttl), min(policy["S_MAXAGE"], ttl)
+        response["Cache-Control"] = (
+            f"public, max-age={max_age}, s-maxage={s_maxage}, "
+            f"stale-while-revalidate={policy['STALE_WHILE_REVALIDATE']}"
+        )
+        response[pagecache.TTL_HEADER] = str(ttl)
+        if tags := getattr(request, "cache_tags", None):
+            response[pagecache.TAGS_HEADER] = " ".join(sorted(tags))
         return response

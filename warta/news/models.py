@@ -7,18 +7,20 @@ section, so its URL and breadcrumb follow from where the editor filed it.
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.db.models.functions import Substr
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Substr, TruncDay, TruncMonth, TruncYear
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -31,8 +33,12 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+
+from warta.core.pagecache import tag_pages_shown, tag_request
+from warta.search.text import FoldedSearchField
 
 from .blocks import BODY_IMAGE_SPEC, ArticleBodyBlock
 
@@ -40,6 +46,11 @@ from .blocks import BODY_IMAGE_SPEC, ArticleBodyBlock
 LEAD_IMAGE_SPEC = "fill-1200x675-c80"
 CARD_IMAGE_SPEC = "fill-480x270-c75"
 PERSON_PHOTO_SPEC = "fill-160x160"
+# Link previews (WhatsApp drops JPEGs over 300 KB) and structured data's 1:1 and 4:3
+# images (16:9 is LEAD_IMAGE_SPEC); warta.discovery uses them.
+SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
+SQUARE_IMAGE_SPEC = "fill-1200x1200-c80|format-jpeg|jpegquality-80"
+FOUR_THREE_IMAGE_SPEC = "fill-1200x900-c80|format-jpeg|jpegquality-80"
 
 ARTICLES_PER_PAGE = 20
 
@@ -186,11 +197,120 @@ class ArticlePageQuerySet(PageQuerySet):
     def tagged(self, tag_slug: str) -> ArticlePageQuerySet:
         return self.filter(tagged_items__tag__slug=tag_slug)
 
+    def published_between(self, start: datetime, end: datetime) -> ArticlePageQuerySet:
+        """Published at or after `start` and before `end`."""
+        return self.filter(published_at__gte=start, published_at__lt=end)
+
+    def published_in(self, period: ArchivePeriod) -> ArticlePageQuerySet:
+        """Published within a day, month or year of the site's calendar."""
+        return self.published_between(period.start, period.end)
+
+    def archive_periods(self, kind: str) -> list[tuple[ArchivePeriod, int]]:
+        """Each year, month or day (`kind`) with stories, oldest first, with its count.
+
+        Counted in one query, by the site's calendar (Django truncates in its time zone).
+        """
+        truncate = {"year": TruncYear, "month": TruncMonth, "day": TruncDay}[kind]
+        rows = (
+            self.order_by()
+            .annotate(moment=truncate("published_at"))
+            .values("moment")
+            .annotate(count=models.Count("pk"))
+            .order_by("moment")
+        )
+        periods = []
+        for row in rows:
+            moment = timezone.localtime(row["moment"])
+            periods.append(
+                (
+                    ArchivePeriod(
+                        moment.year,
+                        moment.month if kind != "year" else None,
+                        moment.day if kind == "day" else None,
+                    ),
+                    row["count"],
+                )
+            )
+        return periods
+
     def by_person(self, person: Person) -> ArticlePageQuerySet:
         return self.filter(Q(reporter_links__person=person) | Q(editor=person)).distinct()
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+@dataclass(frozen=True)
+class ArchivePeriod:
+    """A year, month or day of the site's calendar (`WARTA_TIME_ZONE`), for date archives.
+
+    A story published at 00:30 WIB belongs to that WIB day even though it is still the
+    previous day in UTC, where the database keeps the time.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def from_parts(
+        cls, year: int, month: int | None = None, day: int | None = None
+    ) -> ArchivePeriod | None:
+        """The period, or None where no such date exists (month 13, 30 February)."""
+        try:
+            date(year, month or 1, day or 1)
+        except ValueError:
+            return None
+        return cls(year, month, day)
+
+    def __str__(self) -> str:
+        """As a reader names it, in the active language: "September 2019"."""
+        if self.day:
+            return date_format(self.first_day, "DATE_FORMAT")
+        if self.month:
+            return date_format(self.first_day, "YEAR_MONTH_FORMAT")
+        return str(self.year)
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def next_first_day(self) -> date:
+        if self.day:
+            return self.first_day + timedelta(days=1)
+        if self.month:
+            return date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return date(self.year + 1, 1, 1)
+
+    @property
+    def start(self) -> datetime:
+        return _local_midnight(self.first_day)
+
+    @property
+    def end(self) -> datetime:
+        return _local_midnight(self.next_first_day)
+
+    @property
+    def parent(self) -> ArchivePeriod | None:
+        if self.day:
+            return ArchivePeriod(self.year, self.month)
+        if self.month:
+            return ArchivePeriod(self.year)
+        return None
+
+    def get_absolute_url(self) -> str:
+        if self.day:
+            return reverse(
+                "news:archive_day", args=[self.year, f"{self.month:02}", f"{self.day:02}"]
+            )
+        if self.month:
+            return reverse("news:archive_month", args=[self.year, f"{self.month:02}"])
+        return reverse("news:archive_year", args=[self.year])
+
+
+def _local_midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
 
 
 class HomePage(Page):
@@ -221,11 +341,14 @@ class HomePage(Page):
         latest = list(articles.exclude(pk=getattr(headline, "pk", None))[:11])
         if headline is None and latest:
             headline = latest.pop(0)
+        section_blocks = self.section_blocks(exclude=headline)
         context.update(
-            headline_article=headline,
-            latest_articles=latest[:10],
-            section_blocks=self.section_blocks(exclude=headline),
+            headline_article=headline, latest_articles=latest[:10], section_blocks=section_blocks
         )
+        tag_request(request, "list:home")
+        tag_pages_shown(request, [headline, *latest[:10]])
+        for block in section_blocks:
+            tag_pages_shown(request, block["articles"])
         return context
 
     def section_blocks(self, per_section: int = 4, exclude: Page | None = None) -> list[dict]:
@@ -288,11 +411,10 @@ class SectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.for_listing().descendant_of(self)
-        context.update(
-            subsections=SectionPage.objects.child_of(self).live(),
-            articles=paginate(request, articles),
-        )
+        articles = paginate(request, ArticlePage.objects.for_listing().descendant_of(self))
+        context.update(subsections=SectionPage.objects.child_of(self).live(), articles=articles)
+        tag_request(request, f"list:section:{self.pk}")
+        tag_pages_shown(request, articles)
         return context
 
 
@@ -405,13 +527,17 @@ class ArticlePage(Page):
             heading=_("Time and priority"),
         ),
     ]
+    # Text fields carry their folded, stemmed search terms too (see warta/search/text.py),
+    # so readers' Indonesian queries match on SQLite and PostgreSQL alike. Page's own
+    # title field stays (Wagtail checks for it); the folded one adds the title's terms.
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("dateline"),
+        FoldedSearchField("title", boost=2),
+        FoldedSearchField("summary"),
+        FoldedSearchField("body"),
+        FoldedSearchField("dateline"),
         index.FilterField("published_at"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("tags", [FoldedSearchField("name")]),
     ]
     parent_page_types = ["news.SectionPage"]
     subpage_types: list[str] = []
@@ -442,6 +568,11 @@ class ArticlePage(Page):
     @cached_property
     def reporters(self) -> list[Person]:
         return [link.person for link in self.reporter_links.all()]
+
+    @property
+    def people(self) -> list[Person]:
+        """Everyone credited: reporters, then the editor."""
+        return [*self.reporters, *([self.editor] if self.editor_id else [])]
 
     @cached_property
     def sections(self) -> list[SectionPage]:
@@ -479,6 +610,45 @@ class ArticlePage(Page):
             .order_by("-shares_tag", "-published_at", "-pk")[:limit]
         )
 
+    def neighbours_in_section(self) -> tuple[ArticlePage | None, ArticlePage | None]:
+        """The live stories published just before and just after this one in its section.
+
+        One query: each neighbour is a scalar subquery walking the publication-time
+        index, and the outer query fetches the (at most) two pages by primary key.
+        Equal times are ordered by id, so no story is skipped or shown twice.
+        """
+        if self.published_at is None:
+            return None, None
+        siblings = ArticlePage.objects.live().sibling_of(self, inclusive=False)
+        at = self.published_at
+        earlier = siblings.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=self.pk))
+        later = siblings.filter(Q(published_at__gt=at) | Q(published_at=at, pk__gt=self.pk))
+        found = ArticlePage.objects.filter(
+            Q(pk=Subquery(earlier.order_by("-published_at", "-pk").values("pk")[:1]))
+            | Q(pk=Subquery(later.order_by("published_at", "pk").values("pk")[:1]))
+        )
+        previous = following = None
+        for article in found:
+            if (article.published_at, article.pk) < (at, self.pk):
+                previous = article
+            else:
+                following = article
+        return previous, following
+
+    def text_paragraphs(self) -> list[str]:
+        """The story as plain text, lead first: what search snippets are cut from.
+
+        Read from the body's stored data, so listing many results loads no images.
+        """
+        paragraphs = [self.summary]
+        for block in self.body.raw_data:
+            value = block.get("value")
+            if block.get("type") == "paragraph" and isinstance(value, str):
+                paragraphs.append(get_text_for_indexing(value))
+            elif block.get("type") == "quote" and isinstance(value, dict):
+                paragraphs.append(str(value.get("text") or ""))
+        return [paragraph for paragraph in paragraphs if paragraph]
+
     def body_images(self) -> list:
         return [block.value["image"] for block in self.body if block.block_type == "image"]
 
@@ -500,7 +670,13 @@ class ArticlePage(Page):
             Prefetch(
                 "renditions",
                 queryset=rendition_model.objects.filter(
-                    filter_spec__in=[LEAD_IMAGE_SPEC, BODY_IMAGE_SPEC]
+                    filter_spec__in=[
+                        LEAD_IMAGE_SPEC,
+                        BODY_IMAGE_SPEC,
+                        SHARE_IMAGE_SPEC,
+                        SQUARE_IMAGE_SPEC,
+                        FOUR_THREE_IMAGE_SPEC,
+                    ]
                 ),
             ),
         )
@@ -509,10 +685,16 @@ class ArticlePage(Page):
         context = super().get_context(request, *args, **kwargs)
         self.prefetch_for_reading()
         newsroom = NewsroomSettings.for_request(request)
+        related = self.related_articles()
+        neighbours = self.neighbours_in_section()
         context.update(
             newsroom=newsroom,
             sign_off=self.sign_off(newsroom.show_editor_initials),
             credit=self.credit(newsroom.default_credit_line or settings.WARTA_SITE_NAME),
-            related_articles=self.related_articles(),
+            related_articles=related,
+            previous_article=neighbours[0],
+            next_article=neighbours[1],
         )
+        tag_pages_shown(request, [self, *related, *neighbours])
+        tag_request(request, *(f"person:{person.pk}" for person in self.people))
         return context

@@ -1,25 +1,73 @@
-"""Reader views outside the page tree: articles by tag and by reporter."""
+"""Reader views outside the page tree: articles by tag, by reporter and by date."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from .models import ArticlePage, Person, paginate
+from warta.core.pagecache import DEFAULT_TAG, tag_pages_shown, tag_request
+
+from .models import ArchivePeriod, ArticlePage, Person, paginate
+
+
+def archive_index(request) -> TemplateResponse:
+    """/arsip/: the years with stories."""
+    years = ArticlePage.objects.live().archive_periods("year")
+    if not years:
+        raise Http404(_("No articles have been published yet."))
+    tag_request(request, DEFAULT_TAG)
+    return TemplateResponse(
+        request,
+        "news/archive_page.html",
+        {"period": None, "subperiods": years, "articles": None, "crumbs": []},
+    )
+
+
+def archive(request, year: str, month: str | None = None, day: str | None = None):
+    """/arsip/2019/, /arsip/2019/09/ and /arsip/2019/09/27/: stories by the site's calendar."""
+    period = ArchivePeriod.from_parts(int(year), month and int(month), day and int(day))
+    if period is None:
+        raise Http404(_("There is no such date."))
+    articles = paginate(request, ArticlePage.objects.for_listing().published_in(period))
+    if not articles.paginator.count:
+        raise Http404(_("No articles were published in this period."))
+    subperiods = []
+    if not period.day:
+        subperiods = (
+            ArticlePage.objects.live()
+            .published_in(period)
+            .archive_periods("day" if period.month else "month")
+        )
+    crumbs = [{"url": reverse("news:archive"), "title": _("Archive")}]
+    ancestor = period.parent
+    while ancestor:
+        crumbs.insert(1, {"url": ancestor.get_absolute_url(), "title": ancestor})
+        ancestor = ancestor.parent
+    # Any publication may add a story to an archive page.
+    tag_request(request, DEFAULT_TAG)
+    tag_pages_shown(request, articles)
+    return TemplateResponse(
+        request,
+        "news/archive_page.html",
+        {"period": period, "subperiods": subperiods, "articles": articles, "crumbs": crumbs},
+    )
 
 
 def tag_articles(request, slug: str) -> TemplateResponse:
     tag = get_object_or_404(Tag, slug=slug)
-    articles = ArticlePage.objects.for_listing().tagged(tag.slug)
-    return TemplateResponse(
-        request, "news/tag_page.html", {"tag": tag, "articles": paginate(request, articles)}
-    )
+    articles = paginate(request, ArticlePage.objects.for_listing().tagged(tag.slug))
+    tag_request(request, f"list:tag:{tag.slug}")
+    tag_pages_shown(request, articles)
+    return TemplateResponse(request, "news/tag_page.html", {"tag": tag, "articles": articles})
 
 
 def reporter_articles(request, slug: str) -> TemplateResponse:
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
-    articles = ArticlePage.objects.for_listing().by_person(person)
+    articles = paginate(request, ArticlePage.objects.for_listing().by_person(person))
+    tag_request(request, f"list:person:{person.pk}", f"person:{person.pk}")
+    tag_pages_shown(request, articles)
     return TemplateResponse(
-        request,
-        "news/reporter_page.html",
-        {"person": person, "articles": paginate(request, articles)},
+        request, "news/reporter_page.html", {"person": person, "articles": articles}
     )

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "warta.images",
     "warta.news",
     "warta.engagement",
+    "warta.search",
+    "warta.discovery",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # PostgreSQL full-text search; harmless on SQLite
     "django.contrib.staticfiles",
 ]
 
@@ -61,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "warta.core.middleware.StaffAreaMiddleware",
+    "warta.core.middleware.ReaderCacheHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -151,9 +155,27 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Full-page cache (warta/core/pagecache.py) and the HTTP caching headers of reader pages.
+WARTA_PAGE_CACHE = {
+    "ENABLED": env.get_bool("WARTA_PAGE_CACHE", True),
+    "REDIS_URL": REDIS_URL,
+    "PATH": VAR_DIR / "pagecache.sqlite3",
+}
+WARTA_HTTP_CACHE = {
+    "PAGE_CACHE_TTL": 3600,  # publication purges exactly; this bounds anything missed
+    "NOT_FOUND_TTL": 60,
+    "MAX_AGE": 30,  # browsers
+    "S_MAXAGE": 2,  # shared caches such as nginx: a change is out within seconds
+    "STALE_WHILE_REVALIDATE": 60,
+}
+
 WAGTAILIMAGES_IMAGE_MODEL = "images.NewsImage"
 WAGTAILADMIN_BASE_URL = env.get("WARTA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# SQLite FTS5 or PostgreSQL full-text, whichever the database is. Warta folds and stems
+# Indonesian itself (warta/search/text.py), so PostgreSQL must not stem again in English.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -170,3 +192,30 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Engagement: view counts and reactions (docs/engagement.md). The 30-minute "already seen"
+# marks and the rate-limit windows live in Redis when REDIS_URL is set, otherwise in an
+# SQLite file in var/, so every worker process shares them.
+from warta.engagement import conf as engagement_conf  # noqa: E402
+
+WARTA_ENGAGEMENT = {
+    "REDIS_URL": REDIS_URL,
+    "REDIS_PREFIX": env.get("WARTA_ENGAGEMENT_REDIS_PREFIX", "warta:engagement:"),
+    "STATE_PATH": VAR_DIR / "engagement-state.sqlite3",  # shared state without Redis
+    "FLUSH_SECONDS": engagement_conf.get_number("WARTA_ENGAGEMENT_FLUSH_SECONDS", 5, 0.1, 60),
+    "FLUSH_IN_BACKGROUND": True,
+    "DEDUPE_MINUTES": engagement_conf.get_number("WARTA_ENGAGEMENT_DEDUPE_MINUTES", 30, 1, 1440),
+    "READER_RATE": engagement_conf.get_rate("WARTA_ENGAGEMENT_READER_RATE", "60/10m"),
+    "IP_RATE": engagement_conf.get_rate("WARTA_ENGAGEMENT_IP_RATE", "1200/10m"),
+    "TRUSTED_PROXIES": int(engagement_conf.get_number("WARTA_ENGAGEMENT_TRUSTED_PROXIES", 0, 0, 5)),
+}
+# The view beacon (one request per page view) is answered ahead of the other middleware.
+MIDDLEWARE = ["warta.engagement.middleware.ViewBeaconMiddleware", *MIDDLEWARE]
+
+# Discovery: feeds, sitemaps, link previews and structured data (docs/discovery.md).
+# Feeds carry each story's lead; with this on they carry whole stories (?full=0 for leads).
+WARTA_FEED_FULL_CONTENT = env.get_bool("WARTA_FEED_FULL_CONTENT", False)
+# Static files: the publisher logo in NewsArticle/NewsMediaOrganization markup, and the
+# link-preview image of pages without a photo of their own. Replace both with the outlet's.
+WARTA_PUBLISHER_LOGO = {"path": "discovery/img/publisher-logo.png", "width": 512, "height": 512}
+WARTA_SHARE_IMAGE = {"path": "discovery/img/share-default.png", "width": 1200, "height": 630}

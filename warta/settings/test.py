@@ -1,5 +1,6 @@
 """Tests: SQLite by default, PostgreSQL and Redis when the CI variables name them."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -23,6 +24,12 @@ if redis_url := env.get_redis_url("WARTA_TEST_REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+WARTA_PAGE_CACHE = {
+    "ENABLED": True,
+    "REDIS_URL": redis_url or "",
+    "PATH": Path(tempfile.gettempdir()) / f"warta-test-pagecache-{os.getpid()}.sqlite3",
+}
 
 # Uploads made by tests stay out of the development site's var/.
 MEDIA_ROOT = Path(tempfile.gettempdir()) / "warta-test-media"

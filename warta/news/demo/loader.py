@@ -12,7 +12,8 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from warta.engagement.models import ArticleStats
+from warta.discovery.demo import load_publisher_settings
+from warta.engagement.demo import seed_counts
 
 from ..models import ArticlePage, ArticleReporter, HomePage, NewsroomSettings, Person, SectionPage
 from . import content
@@ -31,6 +32,7 @@ def load_demo(stdout=None) -> dict[str, int]:
         site=Site.objects.get(is_default_site=True),
         defaults={"show_editor_initials": True, "default_credit_line": ""},
     )
+    load_publisher_settings(Site.objects.get(is_default_site=True))
     for entry in content.ARTICLES:
         _article(entry, sections, people, now)
     headline = ArticlePage.objects.get(slug=content.ARTICLES[0]["slug"])
@@ -157,5 +159,5 @@ def _article(entry: dict, sections, people, now) -> ArticlePage:
     ArticlePage.objects.filter(pk=article.pk).update(
         first_published_at=published, last_published_at=published
     )
-    ArticleStats.objects.update_or_create(article_id=article.pk, defaults={"views": entry["views"]})
+    seed_counts(article.pk, entry["views"])
     return article

@@ -3,8 +3,11 @@
 import re
 
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+
+from warta.core.pagecache import tag_pages_shown, tag_request
 
 from ..models import ArticlePage, SectionPage
 
@@ -27,10 +30,22 @@ def main_navigation(context) -> dict:
     }
 
 
-@register.inclusion_tag("news/includes/ticker.html")
-def breaking_news_ticker() -> dict:
-    articles = ArticlePage.objects.breaking().newest_first().only("title", "url_path", "path")
-    return {"articles": articles[:5]}
+@register.inclusion_tag("news/includes/ticker.html", takes_context=True)
+def breaking_news_ticker(context) -> dict:
+    """Live breaking stories; a cached page expires when the first of them leaves the ticker."""
+    now = timezone.now()
+    articles = list(
+        ArticlePage.objects.breaking(now)
+        .newest_first()
+        .only("title", "url_path", "path", "breaking_until")[:5]
+    )
+    if request := context.get("request"):
+        tag_request(request, "list:breaking")
+        tag_pages_shown(request, articles)
+        ends = [a.breaking_until for a in articles if a.breaking_until]
+        if ends:
+            request.cache_ttl_limit = (min(ends) - now).total_seconds()
+    return {"articles": articles}
 
 
 @register.simple_tag(takes_context=True)

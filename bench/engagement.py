@@ -1,0 +1,329 @@
+"""Load run of the view beacon: accepted views per second, p99, and zero lost.
+
+Starts `warta serve` on 127.0.0.1 with a database of its own (a temporary
+SQLite file, or a PostgreSQL database it creates and drops), points wrk at one
+article's beacon with a new reader id per request, stops the server with
+SIGTERM, and compares the stored total with the views the server accepted
+(the 202 answers in its access log; wrk's own tally misses the requests still
+in flight when it stops). Loopback only, bounded in time, ends only the
+processes it started.
+
+    .venv/bin/python bench/engagement.py                      # SQLite and PostgreSQL
+    .venv/bin/python bench/engagement.py --database sqlite --duration 10
+    .venv/bin/python bench/engagement.py --redis redis://127.0.0.1:6379/3
+    .venv/bin/python bench/engagement.py --write              # also update docs/benchmarks.md
+
+Needs wrk (apt-get install wrk). Results go to stdout and bench/results/; `--write`
+replaces the "View beacon" section of docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+LUA = ROOT / "bench" / "engagement_views.lua"
+DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
+
+CREATE_ARTICLE = """
+from wagtail.models import Site
+from warta.news.models import ArticlePage, SectionPage
+home = Site.objects.get(is_default_site=True).root_page.specific
+section = home.add_child(instance=SectionPage(title="Bench", slug="bench"))
+article = section.add_child(instance=ArticlePage(
+    title="Berita ramai dibaca", slug="berita-ramai", body=[("paragraph", "<p>Isi.</p>")]))
+print(article.pk)
+"""
+STORED_VIEWS = """
+from django.db.models import Sum
+from warta.engagement.models import ArticleStats, DailyArticleStats
+total = ArticleStats.objects.aggregate(n=Sum("views"))["n"] or 0
+daily = DailyArticleStats.objects.aggregate(n=Sum("views"))["n"] or 0
+print(total, daily)
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def machine() -> dict:
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory_kb = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": model,
+        "memory_gib": round(memory_kb / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "load_before": os.getloadavg()[0],
+    }
+
+
+def run_django(env: dict, code: str) -> str:
+    result = subprocess.run(
+        [PYTHON, "-m", "warta", "shell", "-c", code],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return result.stdout.strip().splitlines()[-1]
+
+
+class PostgresDatabase:
+    """A database of the run's own, created and dropped around it."""
+
+    def __init__(self, admin_url: str):
+        import psycopg
+
+        self.psycopg = psycopg
+        self.admin_url = admin_url
+        self.name = f"warta_bench_{os.getpid()}_{secrets.token_hex(3)}"
+
+    def __enter__(self) -> str:
+        with self.psycopg.connect(self.admin_url, autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{self.name}"')
+        return self.admin_url.rsplit("/", 1)[0] + "/" + self.name
+
+    def __exit__(self, *exc):
+        with self.psycopg.connect(self.admin_url, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+def wait_ready(url: str, server: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError("the server stopped while starting; see its log")
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - loopback only
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.3)
+    raise RuntimeError("the server did not answer in time")
+
+
+def bench(database: str, args, postgres_url: str | None = None) -> dict:
+    work = Path(tempfile.mkdtemp(prefix="warta-bench-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": args.settings,
+        "WARTA_SECRET_KEY": secrets.token_urlsafe(60),
+        "WARTA_VAR_DIR": str(work / "var"),
+        "WARTA_SECURE_COOKIES": "0",
+        # One address sends every request: lift its limit, keep the per-reader one.
+        "WARTA_ENGAGEMENT_IP_RATE": "1000000000/10m",
+        "DATABASE_URL": postgres_url or f"sqlite:///{work / 'warta.sqlite3'}",
+    }
+    if args.redis:
+        env["REDIS_URL"] = args.redis
+        env["WARTA_ENGAGEMENT_REDIS_PREFIX"] = f"warta-bench:{secrets.token_hex(4)}:"
+    else:
+        env.pop("REDIS_URL", None)
+    subprocess.run(
+        [PYTHON, "-m", "warta", "migrate", "-v0"], env=env, cwd=ROOT, check=True, timeout=300
+    )
+    article = int(run_django(env, CREATE_ARTICLE))
+    port = free_port()
+    log_path = work / "server.log"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [
+                PYTHON,
+                "-m",
+                "warta",
+                "serve",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(args.workers),
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_ready(f"{base}/api/engagement/v1/articles/{article}", server)
+        wrk = subprocess.run(
+            [
+                "wrk",
+                f"-t{args.threads}",
+                f"-c{args.connections}",
+                f"-d{args.duration}s",
+                "--timeout",
+                "10s",
+                "--latency",
+                "-s",
+                str(LUA),
+                base,
+                "--",
+                f"/api/engagement/v1/articles/{article}/views",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=args.duration + 60,
+            check=True,
+        )
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    client = json.loads(re.search(r"^ENGAGEMENT (.*)$", wrk.stdout, re.M).group(1))
+    log_text = log_path.read_text()
+    server_accepted = len(
+        re.findall(r'"POST /api/engagement/v1/articles/\d+/views [^"]*" 202 ', log_text)
+    )
+    stored, daily = map(int, run_django(env, STORED_VIEWS).split())
+    result = {
+        "database": database + (" + Redis" if args.redis else ""),
+        "workers": args.workers,
+        "connections": args.connections,
+        "duration_s": client["seconds"],
+        "accepted_per_s": round(client["accepted"] / client["seconds"]),
+        "p50_ms": client["p50_ms"],
+        "p99_ms": client["p99_ms"],
+        "requests": client["requests"],
+        "not_accepted": client["not_accepted"],
+        "socket_errors": client["socket_errors"],
+        "server_accepted": server_accepted,
+        "stored": stored,
+        "stored_daily": daily,
+        "lost": server_accepted - stored,
+    }
+    shutil.rmtree(work, ignore_errors=True)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", default="sqlite,postgres", help="sqlite, postgres or both")
+    parser.add_argument(
+        "--postgres-url", default=os.environ.get("WARTA_BENCH_POSTGRES_URL", DEFAULT_POSTGRES)
+    )
+    parser.add_argument("--redis", default="", help="a redis:// URL: count with Redis")
+    parser.add_argument(
+        "--duration", type=int, default=20, choices=range(1, 121), metavar="SECONDS"
+    )
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=min((os.cpu_count() or 1) * 2 + 1, 9))
+    parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
+    parser.add_argument("--settings", default="warta.settings.production", help="settings module")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        print("bench: wrk is missing (apt-get install wrk)", file=sys.stderr)
+        return 1
+    info = machine()
+    print(
+        f"machine: {info['nproc']} cores, {info['cpu']}, {info['memory_gib']} GiB, "
+        f"load {info['load_before']:.2f}"
+    )
+    results = []
+    for database in args.database.split(","):
+        if database == "postgres":
+            try:
+                with PostgresDatabase(args.postgres_url) as url:
+                    results.append(bench("PostgreSQL", args, url))
+            except Exception as error:  # no server here: say so, bench the rest
+                print(f"bench: PostgreSQL run failed: {error}", file=sys.stderr)
+                continue
+        else:
+            results.append(bench("SQLite", args))
+        print(json.dumps(results[-1]))
+    report = render(args, info, results)
+    print("\n" + report)
+    if args.write and results:
+        write_section("View beacon", report)
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    (out / f"engagement-{stamp}.json").write_text(
+        json.dumps({"machine": info, "results": results}, indent=2)
+    )
+    return 0 if results and all(r["lost"] == 0 for r in results) else 1
+
+
+def render(args, info: dict, results: list[dict]) -> str:
+    command = "`.venv/bin/python bench/engagement.py --write`" + (
+        f" with `--redis {args.redis}`" if args.redis else ""
+    )
+    lines = [
+        f"Machine: {info['nproc']} cores ({info['cpu']}), {info['memory_gib']} GiB memory, "
+        f"Python {info['python']}; load average {info['load_before']:.2f} before the run (the "
+        f"machine is shared). `warta serve` with {args.workers} workers, wrk -t{args.threads} "
+        f"-c{args.connections} -d{args.duration}s on the same machine, every request a new "
+        f"reader of one article. Run: {command} ({time.strftime('%Y-%m-%d')})."
+        + (
+            f" Settings module: `{args.settings}`."
+            if args.settings != "warta.settings.production"
+            else ""
+        ),
+        "",
+        "| database | accepted views/s | p50 | p99 | accepted (server log) | stored | lost |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r['database']} | {r['accepted_per_s']:,} | {r['p50_ms']:.1f} ms "
+            f"| {r['p99_ms']:.1f} ms | {r['server_accepted']:,} | {r['stored']:,} | {r['lost']} |"
+        )
+    lines += [
+        "",
+        "*Accepted* counts the 202 answers in the server's access log; *stored* is the "
+        "article's total after SIGTERM. Target: at least 2,000 accepted views/s, none lost.",
+    ]
+    return "\n".join(lines)
+
+
+def write_section(title: str, body: str) -> None:
+    """Replace (or add) the `## title` section of docs/benchmarks.md."""
+    path = ROOT / "docs" / "benchmarks.md"
+    text = path.read_text() if path.exists() else "# Benchmarks\n"
+    heading = f"## {title}"
+    section = f"{heading}\n\n{body}\n"
+    pattern = re.compile(rf"^{re.escape(heading)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+    if pattern.search(text):
+        text = pattern.sub(lambda _match: section + "\n", text)
+    else:
+        text = text.rstrip() + "\n\n" + section
+    path.write_text(text.rstrip() + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

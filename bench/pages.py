@@ -1,0 +1,361 @@
+"""Reader-page benchmark: Warta against nginx serving the same HTML as a static file.
+
+Starts, on 127.0.0.1 only, a fresh Warta with the demo content (`warta serve`,
+page cache on), a second one with the page cache off (pages rendered fresh),
+and nginx with deploy/nginx.conf in front of the first plus a static copy of
+the article as the baseline. Then measures each case with wrk at a fixed
+concurrency and prints requests per second, p50 and p99 latency, and the ratio
+to the static baseline measured in the same run. Every process it starts is
+stopped by PID at the end.
+
+    .venv/bin/python bench/pages.py [--database sqlite|postgres] [--duration 10] [--write]
+
+`--write` replaces the matching section of docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import ExitStack
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+WRK_THREADS, WRK_CONNECTIONS = 2, 32
+POSTGRES_BENCH_DB = "warta_bench_pages"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        line.split()[1]
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
+    gib = int(memory) // 1024 // 1024
+    return f"{os.cpu_count()} cores, {cpu}, {gib} GiB, Python {platform.python_version()}"
+
+
+def environment(home: Path, database_url: str, page_cache: bool) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("WARTA_", "DJANGO_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="warta.settings.production",
+        WARTA_HOME=str(home),
+        WARTA_SECRET_KEY=secrets.token_urlsafe(50),
+        WARTA_ALLOWED_HOSTS="127.0.0.1,localhost",
+        WARTA_SECURE_COOKIES="0",
+        WARTA_PAGE_CACHE="1" if page_cache else "0",
+        WARTA_LOG_LEVEL="WARNING",
+        DATABASE_URL=database_url,
+    )
+    env.pop("REDIS_URL", None)
+    return env
+
+
+def run(command: list[str], env: dict) -> str:
+    return subprocess.run(
+        command, env=env, check=True, capture_output=True, text=True, cwd=ROOT, timeout=900
+    ).stdout
+
+
+def start(command: list[str], env: dict, log: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        command,
+        env=env,
+        cwd=ROOT,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+def wait_until_up(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()  # noqa: S310 - loopback
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not come up")
+
+
+def wrk(url: str, seconds: int, headers: dict | None = None) -> dict:
+    command = ["wrk", f"-t{WRK_THREADS}", f"-c{WRK_CONNECTIONS}", f"-d{seconds}s", "--latency", url]
+    for name, value in (headers or {}).items():
+        command[1:1] = ["-H", f"{name}: {value}"]
+    output = subprocess.run(
+        command, capture_output=True, text=True, check=True, timeout=seconds + 30
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", output, re.MULTILINE))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": rps,
+        "p50": latency.get("50"),
+        "p99": latency.get("99"),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }
+
+
+def nginx_config(workdir: Path, app_port: int, proxy_port: int, static_port: int) -> Path:
+    site = (ROOT / "deploy" / "nginx.conf").read_text()
+    replacements = {
+        "/var/cache/nginx/warta": str(workdir / "nginx-cache"),
+        "server 127.0.0.1:8000;": f"server 127.0.0.1:{app_port};",
+        "listen 80;": f"listen 127.0.0.1:{proxy_port};",
+        "/srv/warta/var/static/": f"{workdir}/var/static/",
+        "/srv/warta/var/media/": f"{workdir}/var/media/",
+        "/etc/nginx/warta_proxy_params": str(ROOT / "deploy" / "warta_proxy_params"),
+    }
+    for old, new in replacements.items():
+        site = site.replace(old, new)
+    (workdir / "site.conf").write_text(site)
+    config = workdir / "nginx.conf"
+    config.write_text(f"""
+worker_processes auto;
+pid {workdir}/nginx.pid;
+error_log {workdir}/nginx-error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    sendfile on;
+    keepalive_requests 100000;
+    client_body_temp_path {workdir}/nginx-tmp;
+    proxy_temp_path {workdir}/nginx-tmp;
+    include {workdir}/site.conf;
+    server {{
+        listen 127.0.0.1:{static_port};
+        root {workdir}/baseline;
+        location / {{ try_files $uri $uri/index.html =404; }}
+    }}
+}}
+""")
+    return config
+
+
+def prepare(home: Path, database: str) -> str:
+    if database == "postgres":
+        base = os.environ.get("WARTA_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+        subprocess.run(
+            ["psql", f"{base}/postgres", "-qc", f"DROP DATABASE IF EXISTS {POSTGRES_BENCH_DB}"],
+            check=True,
+        )
+        subprocess.run(
+            ["psql", f"{base}/postgres", "-qc", f"CREATE DATABASE {POSTGRES_BENCH_DB}"], check=True
+        )
+        return f"{base}/{POSTGRES_BENCH_DB}"
+    return f"sqlite:///{home}/var/warta.sqlite3"
+
+
+def count_queries(env: dict, paths: list[str]) -> dict:
+    script = (
+        "import django, sys\n"
+        "django.setup()\n"
+        "from django.db import connection\n"
+        "from django.test import Client\n"
+        "from django.test.utils import CaptureQueriesContext\n"
+        "client = Client()\n"
+        "for path in sys.argv[1:]:\n"
+        "    client.get(path)\n"
+        "    with CaptureQueriesContext(connection) as q:\n"
+        "        client.get(path)\n"
+        "    print(path, len(q))\n"
+    )
+    output = run([str(VENV_BIN / "python"), "-c", script, *paths], env)
+    return {
+        line.rsplit(" ", 1)[0]: int(line.rsplit(" ", 1)[1])
+        for line in output.splitlines()
+        if line.strip()
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (0: default)")
+    parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
+    options = parser.parse_args()
+    for tool in ("wrk", "nginx"):
+        if not shutil.which(tool):
+            print(f"bench: {tool} is not installed (apt-get install {tool})", file=sys.stderr)
+            return 1
+
+    workdir = Path(tempfile.mkdtemp(prefix="warta-bench-"))
+    (workdir / "nginx-tmp").mkdir()
+    database_url = prepare(workdir, options.database)
+    try:
+        results, queries = measure(options, workdir, database_url)
+    finally:
+        if options.database == "postgres":
+            subprocess.run(
+                [
+                    "psql",
+                    database_url.rsplit("/", 1)[0] + "/postgres",
+                    "-qc",
+                    f"DROP DATABASE IF EXISTS {POSTGRES_BENCH_DB}",
+                ],
+                check=False,
+            )
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    report = render(options, results, queries)
+    print(report)
+    if options.write:
+        write_section(f"Reader pages ({options.database})", report)
+    return 0
+
+
+def measure(options, workdir: Path, database_url: str) -> tuple[dict, dict]:
+    cached_env = environment(workdir, database_url, page_cache=True)
+    fresh_env = environment(workdir, database_url, page_cache=False)
+    warta = [str(VENV_BIN / "warta")]
+    print(f"bench: preparing {options.database} demo in {workdir}", flush=True)
+    run([*warta, "migrate", "--no-input", "-v0"], cached_env)
+    run([*warta, "collectstatic", "--no-input", "-v0"], cached_env)
+    run([*warta, "load_demo"], cached_env)
+
+    app_port, fresh_port, proxy_port, static_port = (free_port() for _ in range(4))
+    workers = ["--workers", str(options.workers)] if options.workers else []
+    results: dict[str, dict] = {}
+    with ExitStack() as stack:
+        for port, env, name in ((app_port, cached_env, "cached"), (fresh_port, fresh_env, "fresh")):
+            process = start(
+                [*warta, "serve", "--bind", f"127.0.0.1:{port}", *workers],
+                env,
+                workdir / f"warta-{name}.log",
+            )
+            stack.callback(stop, process)
+        app, fresh = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{fresh_port}"
+        wait_until_up(app + "/")
+        wait_until_up(fresh + "/")
+        home_html = urllib.request.urlopen(app + "/").read().decode()  # noqa: S310
+        article = re.search(r'href="(/daerah/pati/[^"]+/)"', home_html).group(1)
+        section = "/daerah/"
+
+        baseline = workdir / "baseline" / article.strip("/")
+        baseline.mkdir(parents=True)
+        html = urllib.request.urlopen(app + article).read()  # noqa: S310
+        (baseline / "index.html").write_bytes(html)
+        config = nginx_config(workdir, app_port, proxy_port, static_port)
+        nginx = start(["nginx", "-c", str(config), "-g", "daemon off;"], {}, workdir / "nginx.log")
+        stack.callback(stop, nginx)
+        wait_until_up(f"http://127.0.0.1:{static_port}{article}")
+        wait_until_up(f"http://127.0.0.1:{proxy_port}{article}")
+
+        cases = [
+            ("nginx, static file (baseline)", f"http://127.0.0.1:{static_port}{article}", {}),
+            (
+                "article, cached, behind deploy/nginx.conf",
+                f"http://127.0.0.1:{proxy_port}{article}",
+                {},
+            ),
+            ("article, cached, Warta alone", app + article, {}),
+            ("article, cached, gzip", app + article, {"Accept-Encoding": "gzip"}),
+            ("article, cached, brotli", app + article, {"Accept-Encoding": "br"}),
+            ("article, rendered fresh", fresh + article, {}),
+            ("home page, rendered fresh", fresh + "/", {}),
+            ("section page, rendered fresh", fresh + section, {}),
+        ]
+        for name, url, headers in cases:
+            urllib.request.urlopen(urllib.request.Request(url, headers=headers)).read()  # noqa: S310
+            results[name] = wrk(url, options.duration, headers)
+            print(f"  {name:<45} {results[name]['rps']:>10.1f} req/s", flush=True)
+        queries = count_queries(fresh_env, [article, "/", section])
+
+    if options.database == "postgres":
+        subprocess.run(
+            [
+                "psql",
+                database_url.rsplit("/", 1)[0] + "/postgres",
+                "-qc",
+                f"DROP DATABASE IF EXISTS {POSTGRES_BENCH_DB}",
+            ],
+            check=False,
+        )
+    shutil.rmtree(workdir, ignore_errors=True)
+
+    report = render(options, results, queries)
+    print(report)
+    if options.write:
+        write_section(f"Reader pages ({options.database})", report)
+    return 0
+
+
+def render(options, results: dict, queries: dict) -> str:
+    static = results["nginx, static file (baseline)"]["rps"]
+    lines = [
+        f"Machine: {machine()}. wrk -t{WRK_THREADS} -c{WRK_CONNECTIONS} -d{options.duration}s on "
+        f"the same machine. Database: {options.database}. Run: "
+        f"`.venv/bin/python bench/pages.py --database {options.database} --write` "
+        f"({time.strftime('%Y-%m-%d')}).",
+        "",
+        "| case | req/s | p50 | p99 | × static | non-2xx |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, result in results.items():
+        lines.append(
+            f"| {name} | {result['rps']:.0f} | {result['p50']} | {result['p99']} | "
+            f"{result['rps'] / static:.4f} | {result['non_2xx']} |"
+        )
+    lines += [
+        "",
+        "SQL queries per fresh render: "
+        + ", ".join(f"`{path}` {count}" for path, count in queries.items()),
+    ]
+    return "\n".join(lines)
+
+
+def write_section(title: str, body: str) -> None:
+    path = ROOT / "docs" / "benchmarks.md"
+    text = path.read_text() if path.exists() else "# Benchmarks\n"
+    heading = f"## {title}"
+    section = f"{heading}\n\n{body}\n"
+    pattern = re.compile(rf"^{re.escape(heading)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+    text = (
+        pattern.sub(section + "\n", text)
+        if pattern.search(text)
+        else text.rstrip() + "\n\n" + section
+    )
+    path.write_text(text)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

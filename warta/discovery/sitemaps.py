@@ -1,0 +1,342 @@
+"""Sitemaps: an index, paged URL sets with lastmod and images, and the Google News sitemap.
+
+Every URL set is written while it is read from the database: rows come through
+``QuerySet.iterator(chunk_size=…)`` as plain tuples and leave as XML text in a
+``StreamingHttpResponse``, so a 50,000-URL page never holds 50,000 objects.
+Pages are cut by primary key order, so a story stays on the same page as new
+ones are added.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from xml.sax.saxutils import escape
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import iri_to_uri
+from taggit.models import Tag
+from wagtail.models import Page, Site
+
+from warta.news.models import ArticlePage, Person, SectionPage
+
+SITEMAP_PAGE_SIZE = 50_000  # the sitemaps.org limit of URLs per file
+NEWS_PAGE_SIZE = 1_000  # Google News: at most 1,000 URLs per news sitemap
+NEWS_WINDOW = timedelta(hours=48)  # Google News: only stories of the last two days
+CHUNK_SIZE = 2_000  # rows fetched from the database at a time
+WRITE_BUFFER = 64 * 1024  # characters collected before a chunk is sent
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+IMAGE_NS = "http://www.google.com/schemas/sitemap-image/1.1"
+
+
+def w3c_datetime(moment: datetime | None) -> str:
+    """2024-03-28T13:02:12+07:00: the newsroom's offset, whole seconds."""
+    return timezone.localtime(moment).isoformat(timespec="seconds") if moment else ""
+
+
+def latest(*moments: datetime | None) -> datetime | None:
+    present = [moment for moment in moments if moment]
+    return max(present) if present else None
+
+
+@dataclass
+class SitemapURL:
+    loc: str  # absolute
+    lastmod: datetime | None = None
+    image_names: list[str] = field(default_factory=list)  # storage names of original images
+    news_title: str = ""
+    news_published: datetime | None = None
+
+
+class SiteLinks:
+    """Turns page tree paths and storage names into absolute URLs for one request's site."""
+
+    def __init__(self, request: HttpRequest):
+        self.base = request.build_absolute_uri("/").rstrip("/")
+        self.root = Site.find_for_request(request).root_page
+        self.root_url_path = self.root.url_path  # e.g. "/home/"
+
+    def page(self, url_path: str) -> str:
+        return self.absolute("/" + url_path[len(self.root_url_path) :])
+
+    def absolute(self, path: str) -> str:
+        return iri_to_uri(path if path.startswith(("http://", "https://")) else self.base + path)
+
+    def image(self, name: str) -> str:
+        return self.absolute(default_storage.url(name))
+
+
+class UrlSet:
+    """One kind of sitemap, cut into numbered pages of `page_size` URLs."""
+
+    name = ""
+    page_size = SITEMAP_PAGE_SIZE
+    with_news = False
+
+    def __init__(self, links: SiteLinks):
+        self.links = links
+        self.root = links.root
+
+    def queryset(self) -> QuerySet:
+        raise NotImplementedError
+
+    def page_queryset(self, number: int) -> QuerySet:
+        offset = (number - 1) * self.page_size
+        return self.queryset().order_by("pk")[offset : offset + self.page_size]
+
+    def count(self) -> int:
+        return self.queryset().count()
+
+    def page_count(self) -> int:
+        return math.ceil(self.count() / self.page_size)
+
+    def lastmod(self, number: int) -> datetime | None:
+        """By default the newest story: the lists these pages show change when one appears."""
+        return (
+            ArticlePage.objects.live()
+            .descendant_of(self.root)
+            .aggregate(newest=Max("published_at"))["newest"]
+        )
+
+    def urls(self, number: int) -> Iterator[SitemapURL]:
+        raise NotImplementedError
+
+
+class ArticleUrlSet(UrlSet):
+    name = "articles"
+
+    def queryset(self) -> QuerySet:
+        return ArticlePage.objects.live().public().descendant_of(self.root)
+
+    def lastmod(self, number: int) -> datetime | None:
+        latest_values = (
+            ArticlePage.objects.filter(pk__in=self.page_queryset(number).values("pk"))
+            .aggregate(
+                published=Max("last_published_at"),
+                updated=Max("updated_at"),
+                dated=Max("published_at"),
+            )
+            .values()
+        )
+        return latest(*latest_values)
+
+    def rows(self, queryset: QuerySet) -> Iterable[tuple]:
+        return queryset.values_list(
+            "url_path",
+            "last_published_at",
+            "updated_at",
+            "published_at",
+            "title",
+            "main_image__file",
+        ).iterator(chunk_size=CHUNK_SIZE)
+
+    def urls(self, number: int) -> Iterator[SitemapURL]:
+        for url_path, last_published, updated, published, title, image in self.rows(
+            self.page_queryset(number)
+        ):
+            yield SitemapURL(
+                loc=self.links.page(url_path),
+                lastmod=latest(last_published, updated, published),
+                image_names=[image] if image else [],
+                news_title=title,
+                news_published=published,
+            )
+
+
+class NewsUrlSet(ArticleUrlSet):
+    """Google News: stories published in the last 48 hours, newest first, 1,000 a file."""
+
+    name = "news"
+    page_size = NEWS_PAGE_SIZE
+    with_news = True
+
+    def queryset(self) -> QuerySet:
+        now = timezone.now()
+        return super().queryset().filter(published_at__gt=now - NEWS_WINDOW, published_at__lte=now)
+
+    def page_queryset(self, number: int) -> QuerySet:
+        offset = (number - 1) * self.page_size
+        return self.queryset().order_by("-published_at", "-pk")[offset : offset + self.page_size]
+
+
+class SectionUrlSet(UrlSet):
+    """The front page and every section; lastmod is their newest story."""
+
+    name = "pages"
+
+    def queryset(self) -> QuerySet:
+        sections = SectionPage.objects.live().public().descendant_of(self.root).values("pk")
+        return Page.objects.filter(Q(pk=self.root.pk) | Q(pk__in=sections))
+
+    def urls(self, number: int) -> Iterator[SitemapURL]:
+        newest = (
+            ArticlePage.objects.live()
+            .filter(path__startswith=OuterRef("path"))
+            .order_by("-published_at")
+            .values("published_at")[:1]
+        )
+        rows = (
+            self.page_queryset(number)
+            .annotate(newest_story=Subquery(newest))
+            .values_list("url_path", "last_published_at", "newest_story")
+            .iterator(chunk_size=CHUNK_SIZE)
+        )
+        for url_path, last_published, newest_story in rows:
+            yield SitemapURL(
+                loc=self.links.page(url_path), lastmod=latest(last_published, newest_story)
+            )
+
+
+class TagUrlSet(UrlSet):
+    """Tag pages of tags that have at least one live story."""
+
+    name = "tags"
+
+    def queryset(self) -> QuerySet:
+        return Tag.objects.filter(
+            pk__in=ArticlePage.objects.live()
+            .public()
+            .descendant_of(self.root)
+            .values("tagged_items__tag")
+        )
+
+    def urls(self, number: int) -> Iterator[SitemapURL]:
+        newest = (
+            ArticlePage.objects.live()
+            .filter(tagged_items__tag=OuterRef("pk"))
+            .order_by("-published_at")
+            .values("published_at")[:1]
+        )
+        rows = (
+            self.page_queryset(number)
+            .annotate(newest_story=Subquery(newest))
+            .values_list("slug", "newest_story")
+            .iterator(chunk_size=CHUNK_SIZE)
+        )
+        for slug, newest_story in rows:
+            path = reverse("news:tag", kwargs={"slug": slug})
+            yield SitemapURL(loc=self.links.absolute(path), lastmod=newest_story)
+
+
+class PersonUrlSet(UrlSet):
+    """Reporter and editor pages of people credited on at least one live story."""
+
+    name = "people"
+
+    def credited(self, person) -> QuerySet:
+        return ArticlePage.objects.live().filter(
+            Q(reporter_links__person=person) | Q(editor=person)
+        )
+
+    def queryset(self) -> QuerySet:
+        return Person.objects.filter(
+            Q(pk__in=self.credited_pks("reporter_links__person"))
+            | Q(pk__in=self.credited_pks("editor"))
+        )
+
+    def credited_pks(self, field_name: str) -> QuerySet:
+        return ArticlePage.objects.live().public().descendant_of(self.root).values(field_name)
+
+    def urls(self, number: int) -> Iterator[SitemapURL]:
+        newest = self.credited(OuterRef("pk")).order_by("-published_at").values("published_at")[:1]
+        rows = (
+            self.page_queryset(number)
+            .annotate(newest_story=Subquery(newest))
+            .values_list("slug", "newest_story")
+            .iterator(chunk_size=CHUNK_SIZE)
+        )
+        for slug, newest_story in rows:
+            path = reverse("news:reporter", kwargs={"slug": slug})
+            yield SitemapURL(loc=self.links.absolute(path), lastmod=newest_story)
+
+
+URL_SETS: dict[str, type[UrlSet]] = {
+    url_set.name: url_set
+    for url_set in (SectionUrlSet, ArticleUrlSet, TagUrlSet, PersonUrlSet, NewsUrlSet)
+}
+
+
+def url_xml(url: SitemapURL, links: SiteLinks, url_set: UrlSet) -> str:
+    """One <url> element; extension elements follow loc and lastmod, as the schema orders."""
+    parts = [f"<url><loc>{escape(url.loc)}</loc>"]
+    if url.lastmod:
+        parts.append(f"<lastmod>{w3c_datetime(url.lastmod)}</lastmod>")
+    if url_set.with_news:
+        parts.append(
+            "<news:news><news:publication>"
+            f"<news:name>{escape(settings.WARTA_SITE_NAME)}</news:name>"
+            f"<news:language>{settings.LANGUAGE_CODE}</news:language>"
+            "</news:publication>"
+            f"<news:publication_date>{w3c_datetime(url.news_published)}</news:publication_date>"
+            f"<news:title>{escape(url.news_title)}</news:title>"
+            "</news:news>"
+        )
+    for name in url.image_names:
+        parts.append(
+            f"<image:image><image:loc>{escape(links.image(name))}</image:loc></image:image>"
+        )
+    parts.append("</url>\n")
+    return "".join(parts)
+
+
+def buffered(pieces: Iterable[str]) -> Iterator[str]:
+    """Join small strings into chunks of about WRITE_BUFFER characters."""
+    buffer, size = [], 0
+    for piece in pieces:
+        buffer.append(piece)
+        size += len(piece)
+        if size >= WRITE_BUFFER:
+            yield "".join(buffer)
+            buffer, size = [], 0
+    if buffer:
+        yield "".join(buffer)
+
+
+def urlset_xml(url_set: UrlSet, number: int) -> Iterator[str]:
+    namespaces = f'xmlns="{SITEMAP_NS}" xmlns:image="{IMAGE_NS}"'
+    if url_set.with_news:
+        namespaces += f' xmlns:news="{NEWS_NS}"'
+
+    def pieces() -> Iterator[str]:
+        yield f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset {namespaces}>\n'
+        for url in url_set.urls(number):
+            yield url_xml(url, url_set.links, url_set)
+        yield "</urlset>\n"
+
+    return in_site_language(buffered(pieces()))
+
+
+def index_entries(links: SiteLinks) -> Iterator[tuple[str, datetime | None]]:
+    """(absolute sitemap URL, lastmod) for every page of every URL set that has URLs."""
+    for name, url_set_class in URL_SETS.items():
+        url_set = url_set_class(links)
+        for number in range(1, url_set.page_count() + 1):
+            path = reverse("discovery:sitemap", kwargs={"kind": name, "number": number})
+            yield links.absolute(path), url_set.lastmod(number)
+
+
+def in_site_language(chunks: Iterator[str]) -> Iterator[str]:
+    """Sitemaps list the site-language URLs (no /en/), whatever the crawler's Accept-Language.
+
+    The response is written after the view returns, so the language is set here, in
+    the generator, rather than around the view.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        yield from chunks
+
+
+def index_xml(links: SiteLinks) -> Iterator[str]:
+    yield f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{SITEMAP_NS}">\n'
+    for loc, lastmod in index_entries(links):
+        lastmod_xml = f"<lastmod>{w3c_datetime(lastmod)}</lastmod>" if lastmod else ""
+        yield f"<sitemap><loc>{escape(loc)}</loc>{lastmod_xml}</sitemap>\n"
+    yield "</sitemapindex>\n"

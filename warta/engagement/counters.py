@@ -1,0 +1,463 @@
+"""Counting views without one write per view, exactly, across processes and servers.
+
+A view that passes the checks (`record_view`) is added to a pending total, and
+a flush persists the pending totals every WARTA_ENGAGEMENT_FLUSH_SECONDS (5 s)
+and when a worker stops, as one transaction of `views = views + n` updates.
+
+Two backends, chosen by REDIS_URL:
+
+- Local (no Redis): the 30-minute "already seen" marks, the rate-limit windows
+  and the day's salt are rows in an SQLite file in `var/` that every worker
+  process of the machine shares, changed by one upsert per view. Pending totals
+  are kept in the memory of each worker. A worker killed without a chance to
+  stop (SIGKILL, power loss) loses the views it accepted since its last flush:
+  at most one interval's worth.
+- Redis: marks, windows, salts and the pending totals are Redis keys, changed by
+  one Lua script per view and shared by every app server. A worker that dies
+  loses nothing; a flush takes the pending hash as a batch and any worker can
+  persist it.
+
+Either way a batch of pending totals has an id, written in the same transaction
+as its increments (`AppliedBatch`): a batch retried after an unclear failure,
+or persisted by two workers at once, is added once.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import secrets
+import sqlite3
+import threading
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cached_property
+from pathlib import Path
+
+import redis
+from django.conf import settings
+from django.db import IntegrityError, close_old_connections, connection, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .models import AppliedBatch, ArticleStats, DailyArticleStats
+from .readers import Reader
+
+log = logging.getLogger(__name__)
+
+COUNTED = "counted"
+DUPLICATE = "duplicate"
+READER_LIMITED = "reader_limited"
+IP_LIMITED = "ip_limited"
+LIMITED = {READER_LIMITED, IP_LIMITED}
+
+PURGE_CHUNK = 5000
+
+
+def today() -> date:
+    """The newsroom's date: a day's views are those of its local calendar day."""
+    return timezone.localdate()
+
+
+@dataclass(frozen=True)
+class Window:
+    """A counter in the shared store: more than `limit` hits within its window means `outcome`."""
+
+    key: str
+    seconds: float
+    limit: int
+    outcome: str
+
+
+def view_windows(article_id: int, reader: Reader, salts: list[bytes]) -> list[Window]:
+    """The counters a view touches, in the order their verdicts win.
+
+    Hashes change with the day's salt; for one window's length after midnight,
+    the windows made with yesterday's salt count as well, so neither a limit
+    nor the 30-minute mark starts over at midnight.
+    """
+    config = settings.WARTA_ENGAGEMENT
+    ip_rate, reader_rate = config["IP_RATE"], config["READER_RATE"]
+    seen_seconds = config["DEDUPE_MINUTES"] * 60
+    windows = []
+    for salt in salts:
+        network, who = reader.network_key(salt), reader.key(salt)
+        windows += [
+            Window(f"n:{network}", ip_rate.seconds, ip_rate.limit, IP_LIMITED),
+            Window(f"r:{who}", reader_rate.seconds, reader_rate.limit, READER_LIMITED),
+            Window(f"s:{article_id}:{who}", seen_seconds, 1, DUPLICATE),
+        ]
+    order = [IP_LIMITED, READER_LIMITED, DUPLICATE]
+    return sorted(windows, key=lambda window: order.index(window.outcome))
+
+
+def verdict(windows: list[Window], hits: list[int]) -> str:
+    for window, count in zip(windows, hits, strict=True):
+        if count > window.limit:
+            return window.outcome
+    return COUNTED
+
+
+def longest_window() -> float:
+    config = settings.WARTA_ENGAGEMENT
+    return max(
+        config["IP_RATE"].seconds, config["READER_RATE"].seconds, config["DEDUPE_MINUTES"] * 60
+    )
+
+
+def day_salts(store, now: datetime) -> list[bytes]:
+    """Today's salt, and yesterday's during the first window's length after midnight."""
+    salts = [store.salt(now.date())]
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    if (now - midnight).total_seconds() < longest_window():
+        salts.append(store.salt(now.date() - timedelta(days=1)))
+    return salts
+
+
+def record_view(article_id: int, reader: Reader) -> str:
+    """Count one view of a live article unless the reader saw it lately or is over a limit."""
+    store = get_backend()
+    now = timezone.localtime()
+    windows = view_windows(article_id, reader, day_salts(store, now))
+    outcome = store.admit(windows, (article_id, now.date()))
+    if outcome == COUNTED:
+        flusher.ensure_started()
+    return outcome
+
+
+def check_limits(reader: Reader) -> str:
+    """Count another kind of write (a reaction) against the reader's and the address's limits."""
+    store = get_backend()
+    windows = view_windows(0, reader, day_salts(store, timezone.localtime()))
+    return store.admit([window for window in windows if window.outcome != DUPLICATE], None)
+
+
+def apply_batch(batch_id: str, counts: dict[tuple[int, date], int]) -> bool:
+    """Add a batch of pending views to the totals and daily counts, once.
+
+    Views of articles deleted meanwhile are dropped. Returns False when the
+    batch had already been added.
+    """
+    from warta.news.models import ArticlePage
+
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                AppliedBatch.objects.create(id=batch_id)
+        except IntegrityError:
+            return False
+        article_ids = {pk for pk, _day in counts}
+        existing = set(ArticlePage.objects.filter(pk__in=article_ids).values_list("pk", flat=True))
+        totals: Counter[int] = Counter()
+        daily: dict[tuple[int, date], tuple[int, int]] = {}
+        for (pk, day), views in counts.items():
+            if pk in existing and views:
+                totals[pk] += views
+                daily[(pk, day)] = (views, 0)
+        ArticleStats.objects.ensure(totals)
+        for pk, views in totals.items():
+            ArticleStats.objects.filter(pk=pk).update(views=F("views") + views)
+        DailyArticleStats.objects.add(daily)
+    return True
+
+
+@dataclass
+class Batch:
+    id: str
+    counts: Counter
+
+
+class LocalBackend:
+    """Without Redis: marks, windows and salts in an SQLite file that every process of this
+    machine shares; pending totals in this worker's memory.
+
+    The file is not the site's database: its rows are short-lived and disposable (losing
+    them lets a reader count twice at worst), so it is written without waiting for the
+    disk, and the site's database never waits for it.
+    """
+
+    SCHEMA = """
+        CREATE TABLE IF NOT EXISTS windows (
+            key TEXT PRIMARY KEY, hits INTEGER NOT NULL, expires INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS windows_by_expiry ON windows (expires);
+        CREATE TABLE IF NOT EXISTS salts (day TEXT PRIMARY KEY, salt TEXT NOT NULL);
+    """
+    HIT = (
+        "INSERT INTO windows (key, hits, expires) VALUES {values} "
+        "ON CONFLICT (key) DO UPDATE SET "
+        "hits = CASE WHEN windows.expires <= :now THEN 1 ELSE windows.hits + 1 END, "
+        "expires = CASE WHEN windows.expires <= :now "
+        "THEN excluded.expires ELSE windows.expires END "
+        "RETURNING key, hits"
+    )
+
+    def __init__(self, path):
+        self.path = Path(path)
+        self.local = threading.local()
+        self.lock = threading.Lock()
+        self.pending: Counter[tuple[int, date]] = Counter()
+        self.unapplied: list[Batch] = []
+        self.salts: dict[date, bytes] = {}
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        connection = getattr(self.local, "connection", None)
+        if connection is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=OFF")
+            connection.executescript(self.SCHEMA)
+            self.local.connection = connection
+        return connection
+
+    def salt(self, day: date) -> bytes:
+        if day not in self.salts:
+            fresh = secrets.token_hex(32)
+            self.db.execute("INSERT OR IGNORE INTO salts VALUES (?, ?)", (day.isoformat(), fresh))
+            # The day before yesterday's hashes can no longer be linked to anyone.
+            self.db.execute(
+                "DELETE FROM salts WHERE day < ?", ((day - timedelta(days=1)).isoformat(),)
+            )
+            (salt,) = self.db.execute(
+                "SELECT salt FROM salts WHERE day = ?", (day.isoformat(),)
+            ).fetchone()
+            self.salts = {d: s for d, s in self.salts.items() if d >= day - timedelta(days=1)}
+            self.salts[day] = bytes.fromhex(salt)
+        return self.salts[day]
+
+    def hit(self, windows: list[Window]) -> list[int]:
+        """Count a hit on each window in one statement; a window that has ended starts over."""
+        now = int(time.time() * 1000)
+        params: dict = {"now": now}
+        values = []
+        for i, window in enumerate(windows):
+            values.append(f"(:k{i}, 1, :e{i})")
+            params[f"k{i}"], params[f"e{i}"] = window.key, now + int(window.seconds * 1000)
+        found = dict(self.db.execute(self.HIT.format(values=", ".join(values)), params))
+        return [found[window.key] for window in windows]
+
+    def admit(self, windows: list[Window], view: tuple[int, date] | None) -> str:
+        """Judge the windows' hits; when all pass, add the view (if any) to the pending totals."""
+        outcome = verdict(windows, self.hit(windows))
+        if outcome == COUNTED and view:
+            with self.lock:
+                self.pending[view] += 1
+        return outcome
+
+    def pending_views(self) -> int:
+        with self.lock:
+            return sum(self.pending.values()) + sum(
+                sum(batch.counts.values()) for batch in self.unapplied
+            )
+
+    def flush(self) -> int:
+        with self.lock:
+            if self.pending:
+                self.unapplied.append(Batch(uuid.uuid4().hex, self.pending))
+                self.pending = Counter()
+            batches = list(self.unapplied)
+        persisted = 0
+        for batch in batches:
+            apply_batch(batch.id, batch.counts)  # raises: the batch stays for the next try
+            with self.lock:
+                self.unapplied.remove(batch)
+            persisted += sum(batch.counts.values())
+        return persisted
+
+    def purge_expired(self) -> None:
+        """Delete ended windows a chunk at a time, so no statement holds the file long."""
+        for _ in range(20):
+            deleted = self.db.execute(
+                "DELETE FROM windows WHERE key IN "
+                "(SELECT key FROM windows WHERE expires < ? LIMIT ?)",
+                (int(time.time() * 1000), PURGE_CHUNK),
+            ).rowcount
+            if deleted < PURGE_CHUNK:
+                return
+
+
+# One round trip per view: count the hits, judge them, and add the view to the pending hash.
+ADMIT_SCRIPT = """
+local verdict = false
+for i = 1, #KEYS - 1 do
+  local hits = redis.call('INCR', KEYS[i])
+  local base = 2 + (i - 1) * 3
+  if hits == 1 then redis.call('PEXPIRE', KEYS[i], ARGV[base]) end
+  if not verdict and hits > tonumber(ARGV[base + 1]) then verdict = ARGV[base + 2] end
+end
+if verdict then return verdict end
+if ARGV[1] ~= '' then redis.call('HINCRBY', KEYS[#KEYS], ARGV[1], 1) end
+return 'counted'
+"""
+
+# Take the pending hash as a batch: views counted from now on go to a new pending hash.
+CLAIM_SCRIPT = """
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  redis.call('RENAME', KEYS[1], KEYS[2])
+  redis.call('SADD', KEYS[3], ARGV[1])
+  return 1
+end
+return 0
+"""
+
+
+class RedisBackend:
+    """Marks, windows and pending totals in Redis, shared by every worker and server."""
+
+    def __init__(self, url: str, prefix: str):
+        self.url, self.prefix = url, prefix
+        self.salts: dict[date, bytes] = {}
+
+    @cached_property
+    def redis(self) -> redis.Redis:
+        client = redis.Redis.from_url(self.url, socket_timeout=5, socket_connect_timeout=5)
+        self.admit_script = client.register_script(ADMIT_SCRIPT)
+        self.claim_script = client.register_script(CLAIM_SCRIPT)
+        return client
+
+    def salt(self, day: date) -> bytes:
+        if day not in self.salts:
+            key = f"{self.prefix}salt:{day.isoformat()}"
+            # Whoever comes first sets the day's salt; it expires after the next day.
+            self.redis.set(key, secrets.token_hex(32), nx=True, ex=2 * 86400)
+            self.salts = {d: s for d, s in self.salts.items() if d >= day - timedelta(days=1)}
+            self.salts[day] = bytes.fromhex(self.redis.get(key).decode())
+        return self.salts[day]
+
+    def admit(self, windows: list[Window], view: tuple[int, date] | None) -> str:
+        args: list = [f"{view[0]}:{view[1].isoformat()}" if view else ""]
+        for window in windows:
+            args += [int(window.seconds * 1000), window.limit, window.outcome]
+        keys = [self.prefix + window.key for window in windows] + [self.prefix + "pending"]
+        self.redis  # noqa: B018 - connects and registers the scripts
+        return self.admit_script(keys=keys, args=args).decode()
+
+    def pending_views(self) -> int:
+        keys = [self.prefix + "pending"] + [
+            f"{self.prefix}batch:{bid.decode()}"
+            for bid in self.redis.smembers(self.prefix + "batches")
+        ]
+        return sum(int(v) for key in keys for v in self.redis.hvals(key))
+
+    def flush(self) -> int:
+        self.redis  # noqa: B018
+        batch_id = uuid.uuid4().hex
+        self.claim_script(
+            keys=[
+                self.prefix + "pending",
+                f"{self.prefix}batch:{batch_id}",
+                self.prefix + "batches",
+            ],
+            args=[batch_id],
+        )
+        persisted = 0
+        # Every unfinished batch, also those of a worker that died while persisting one.
+        for raw_id in self.redis.smembers(self.prefix + "batches"):
+            bid = raw_id.decode()
+            key = f"{self.prefix}batch:{bid}"
+            counts: Counter[tuple[int, date]] = Counter()
+            for field, value in self.redis.hgetall(key).items():
+                article_id, day = field.decode().split(":")
+                counts[(int(article_id), date.fromisoformat(day))] += int(value)
+            if counts and apply_batch(bid, counts):
+                persisted += sum(counts.values())
+            pipe = self.redis.pipeline()
+            pipe.delete(key)
+            pipe.srem(self.prefix + "batches", bid)
+            pipe.execute()
+        return persisted
+
+    def purge_expired(self) -> None:
+        """Redis expires its keys by itself."""
+
+
+_backends: dict[tuple, LocalBackend | RedisBackend] = {}
+
+
+def get_backend() -> LocalBackend | RedisBackend:
+    """This process's backend (a forked worker makes its own: connections do not cross a fork)."""
+    config = settings.WARTA_ENGAGEMENT
+    signature = (os.getpid(), config["REDIS_URL"], config["REDIS_PREFIX"], config["STATE_PATH"])
+    if signature not in _backends:
+        if config["REDIS_URL"]:
+            _backends[signature] = RedisBackend(config["REDIS_URL"], config["REDIS_PREFIX"])
+        else:
+            _backends[signature] = LocalBackend(config["STATE_PATH"])
+    return _backends[signature]
+
+
+class Flusher:
+    """Persists pending views every few seconds from a thread of each worker process."""
+
+    PRUNE_EVERY = 3600
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.start_lock = threading.Lock()
+        self.pid: int | None = None
+        self.last_prune = 0.0
+
+    def ensure_started(self) -> None:
+        config = settings.WARTA_ENGAGEMENT
+        if not config["FLUSH_IN_BACKGROUND"] or self.pid == os.getpid():
+            return
+        if connection.vendor == "sqlite" and connection.is_in_memory_db():
+            return  # a test database in memory: another thread cannot share it; flush by hand
+        with self.start_lock:
+            if self.pid == os.getpid():
+                return
+            self.pid = os.getpid()
+            atexit.register(self.flush_at_exit)
+            thread = threading.Thread(
+                target=self.run, args=(config["FLUSH_SECONDS"],), name="warta-views", daemon=True
+            )
+            thread.start()
+
+    def run(self, interval: float) -> None:
+        while True:
+            time.sleep(interval)
+            try:
+                close_old_connections()
+                self.flush()
+                self.prune()
+            except Exception:
+                log.exception("Could not persist view counts; they stay pending for the next try")
+            finally:
+                close_old_connections()
+
+    def flush(self) -> int:
+        with self.lock:
+            return get_backend().flush()
+
+    def prune(self) -> None:
+        get_backend().purge_expired()
+        if time.monotonic() - self.last_prune > self.PRUNE_EVERY:
+            self.last_prune = time.monotonic()
+            AppliedBatch.objects.filter(applied_at__lt=timezone.now() - timedelta(days=2)).delete()
+
+    def flush_at_exit(self) -> None:
+        """On a graceful stop (SIGTERM): persist what this worker holds, or say what is lost."""
+        if self.pid != os.getpid():
+            return
+        try:
+            persisted = self.flush()
+            if persisted:
+                log.info("Persisted %d pending views on shutdown", persisted)
+        except Exception:
+            log.exception(
+                "Could not persist %d pending views on shutdown", get_backend().pending_views()
+            )
+
+
+flusher = Flusher()
+
+
+def flush_views() -> int:
+    """Persist the pending views now; returns how many were added."""
+    return flusher.flush()

@@ -1,0 +1,308 @@
+"""The engagement API, `/api/engagement/v1/`: the view beacon, reactions and fresh counts.
+
+Language-neutral and outside the page tree. Article pages stay cacheable: they
+carry no token and no per-reader data, and the write endpoints are protected
+by checking that a browser's request comes from Warta's own pages
+(`Sec-Fetch-Site`, else `Origin`, else `Referer`) instead of a CSRF token.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from http import HTTPStatus
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from redis.exceptions import RedisError
+
+from . import counters
+from .models import ArticleStats, Reaction
+from .readers import Reader, lasting_key, new_reader_id, set_reader_cookie
+from .robots import is_prefetch, is_robot
+from .shares import reaction_shares
+
+log = logging.getLogger(__name__)
+
+# A transparent 1×1 GIF for the no-JavaScript view pixel.
+PIXEL = bytes.fromhex(
+    "47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b"
+)
+READ_MAX_AGE = 5
+LIVE_ARTICLE_TTL = 10.0
+_live_articles: dict[int, tuple[bool, float]] = {}
+
+
+def api_error(status: int, code: str, detail: str, **headers) -> JsonResponse:
+    response = JsonResponse({"error": code, "detail": detail}, status=status)
+    response["Cache-Control"] = "no-store"
+    for name, value in headers.items():
+        response[name.replace("_", "-")] = value
+    return response
+
+
+def method_not_allowed(request: HttpRequest, allowed: list[str]) -> JsonResponse:
+    return api_error(
+        HTTPStatus.METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        f"{request.method} is not allowed here; use {' or '.join(allowed)}.",
+        Allow=", ".join(allowed),
+    )
+
+
+def unknown_article(article_id: int) -> JsonResponse:
+    return api_error(HTTPStatus.NOT_FOUND, "unknown_article", f"No published article {article_id}.")
+
+
+def is_live_article(article_id: int) -> bool:
+    """Whether the article is published, remembered for a few seconds per worker."""
+    from warta.news.models import ArticlePage
+
+    known = _live_articles.get(article_id)
+    if known and known[1] > time.monotonic():
+        return known[0]
+    if len(_live_articles) > 10_000:
+        _live_articles.clear()
+    live = ArticlePage.objects.live().filter(pk=article_id).exists()
+    _live_articles[article_id] = (live, time.monotonic() + LIVE_ARTICLE_TTL)
+    return live
+
+
+def article_url(article_id: int) -> str:
+    from warta.news.models import ArticlePage
+
+    return ArticlePage.objects.get(pk=article_id).url or "/"
+
+
+def request_origin(request: HttpRequest) -> str:
+    """ "same" for a request from Warta's own pages, "cross" from elsewhere, "unknown" when
+    the client says nothing (not a browser: curl, a load test)."""
+    fetch_site = request.META.get("HTTP_SEC_FETCH_SITE", "").lower()
+    if fetch_site in ("same-origin", "none"):
+        return "same"
+    origin = request.META.get("HTTP_ORIGIN", "")
+    if not origin and not fetch_site:
+        referer = urlsplit(request.META.get("HTTP_REFERER", ""))
+        origin = f"{referer.scheme}://{referer.netloc}" if referer.netloc else ""
+    if origin and origin != "null":
+        own = f"{request.scheme}://{request.get_host()}"
+        return "same" if origin in (own, *settings.CSRF_TRUSTED_ORIGINS) else "cross"
+    return "cross" if fetch_site else "unknown"
+
+
+def stats_payload(article_id: int) -> dict:
+    stats = ArticleStats.objects.filter(pk=article_id).first() or ArticleStats(
+        article_id=article_id
+    )
+    counts = stats.reaction_counts()
+    return {
+        "article": article_id,
+        "views": stats.views,
+        "reactions": counts,
+        "shares": reaction_shares(counts),
+        "total": sum(counts.values()),
+    }
+
+
+def article_counts(request: HttpRequest, article_id: int) -> JsonResponse:
+    """GET: the article's views, reaction tallies and shares; cacheable for a few seconds."""
+    if request.method not in ("GET", "HEAD"):
+        return method_not_allowed(request, ["GET", "HEAD"])
+    if not is_live_article(article_id):
+        response = unknown_article(article_id)
+    else:
+        response = JsonResponse(stats_payload(article_id))
+    response["Cache-Control"] = f"public, max-age={READ_MAX_AGE}"
+    return response
+
+
+def count_view(request: HttpRequest, article_id: int, use_id: bool = True) -> tuple[int, str]:
+    """(HTTP status, outcome) of one reported view."""
+    if request_origin(request) == "cross":
+        return HTTPStatus.FORBIDDEN, "cross_site"
+    if not is_live_article(article_id):
+        return HTTPStatus.NOT_FOUND, "unknown_article"
+    if is_prefetch(request):
+        return HTTPStatus.OK, "prefetch"
+    if is_robot(request):
+        return HTTPStatus.OK, "robot"
+    user = getattr(request, "user", None)  # absent on the short way: no session cookie
+    if user is not None and user.is_authenticated and user.is_staff:
+        return HTTPStatus.OK, "staff"
+    try:
+        outcome = counters.record_view(article_id, Reader.from_request(request, use_id))
+    except RedisError:
+        log.exception("The engagement store is unavailable")
+        return HTTPStatus.SERVICE_UNAVAILABLE, "unavailable"
+    if outcome in counters.LIMITED:
+        return HTTPStatus.TOO_MANY_REQUESTS, outcome
+    return (HTTPStatus.ACCEPTED if outcome == counters.COUNTED else HTTPStatus.OK), outcome
+
+
+VIEW_ERRORS = {
+    "cross_site": "Views are reported by Warta's own pages only.",
+    "unknown_article": "No published article with this id.",
+    "reader_limited": "Too many requests from this reader; try again later.",
+    "ip_limited": "Too many requests from this network address; try again later.",
+    "unavailable": "Counting is unavailable for a moment; try again later.",
+}
+
+
+@csrf_exempt
+def article_views(request: HttpRequest, article_id: int) -> JsonResponse:
+    """POST (the page's beacon): report that a reader is looking at the article."""
+    if request.method != "POST":
+        return method_not_allowed(request, ["POST"])
+    status, outcome = count_view(request, article_id)
+    if outcome in VIEW_ERRORS:
+        retry = settings.WARTA_ENGAGEMENT["READER_RATE"].seconds
+        headers = {"Retry_After": str(retry)} if status == HTTPStatus.TOO_MANY_REQUESTS else {}
+        return api_error(status, outcome, VIEW_ERRORS[outcome], **headers)
+    response = JsonResponse({"counted": outcome == counters.COUNTED, "reason": outcome})
+    response.status_code = status
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def view_pixel(request: HttpRequest, article_id: int) -> HttpResponse:
+    """GET (an image in <noscript>): the view report of a reader without JavaScript.
+
+    Such a reader is told apart by address and User-Agent even once a reaction has
+    given them an id, so that the id does not make their next view a new reader's.
+    """
+    if request.method not in ("GET", "HEAD"):
+        return method_not_allowed(request, ["GET", "HEAD"])
+    status, _outcome = count_view(request, article_id, use_id=False)
+    response = HttpResponse(PIXEL, content_type="image/gif")
+    if status == HTTPStatus.NOT_FOUND:
+        response.status_code = status
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class BadReaction(ValueError):
+    pass
+
+
+def posted_reaction(request: HttpRequest, is_form: bool) -> str | None:
+    """The reaction a request asks for (None: take it back), or BadReaction."""
+    if request.method == "DELETE":
+        return None
+    if is_form:
+        value = request.POST.get("reaction", "")
+    else:
+        try:
+            body = json.loads(request.body or b"null")
+        except (ValueError, UnicodeDecodeError):
+            raise BadReaction("The body is not JSON.") from None
+        if not isinstance(body, dict) or "reaction" not in body:
+            raise BadReaction('Send a JSON object such as {"reaction": "love"}.')
+        value = body["reaction"]
+        if value is None:
+            return None
+    if value not in Reaction.Kind.values:
+        raise BadReaction(f"Unknown reaction; use one of {', '.join(Reaction.Kind.values)}.")
+    return value
+
+
+def form_error(request: HttpRequest, status: int, message: str) -> HttpResponse:
+    """A reader without JavaScript gets a page, not JSON, in the language they were reading."""
+    back = safe_next(request)
+    language = translation.get_language_from_path(back or "") or settings.LANGUAGE_CODE
+    with translation.override(language):
+        response = render(
+            request,
+            "engagement/form_error.html",
+            {"message": message, "back": back or "/"},
+            status=status,
+        )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def safe_next(request: HttpRequest) -> str | None:
+    target = request.POST.get("next", "")
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
+
+
+@csrf_exempt
+def article_reaction(request: HttpRequest, article_id: int) -> HttpResponse:
+    """POST: set or change the reader's reaction; DELETE: take it back.
+
+    JSON (the page's script): ``{"reaction": "love"}`` sets it, ``{"reaction": null}``
+    takes it back; the answer carries the new tallies and the reader's choice. A plain
+    form (no JavaScript): ``reaction=love`` toggles it and redirects back to the article.
+    """
+    if request.method not in ("POST", "DELETE"):
+        return method_not_allowed(request, ["POST", "DELETE"])
+    is_form = request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data")
+
+    def fail(status: int, code: str, detail: str, reader_message: str, **headers):
+        if is_form:
+            return form_error(request, status, reader_message)
+        return api_error(status, code, detail, **headers)
+
+    if request_origin(request) != "same":
+        return fail(
+            HTTPStatus.FORBIDDEN,
+            "cross_site",
+            "Reactions are accepted from Warta's own pages only.",
+            _("Your reaction could not be saved: it did not come from this site."),
+        )
+    if not is_live_article(article_id):
+        return fail(
+            HTTPStatus.NOT_FOUND,
+            "unknown_article",
+            f"No published article {article_id}.",
+            _("This article is not available."),
+        )
+    try:
+        kind = posted_reaction(request, is_form)
+    except BadReaction as error:
+        return fail(
+            HTTPStatus.BAD_REQUEST, "bad_reaction", str(error), _("Choose one of the reactions.")
+        )
+
+    reader = Reader.from_request(request)
+    random_id = reader.random_id or new_reader_id()
+    try:
+        outcome = counters.check_limits(reader)
+    except RedisError:
+        log.exception("The engagement store is unavailable")
+        return fail(
+            HTTPStatus.SERVICE_UNAVAILABLE,
+            "unavailable",
+            "Reactions are unavailable for a moment; try again later.",
+            _("Reactions are unavailable for a moment. Please try again later."),
+        )
+    if outcome in counters.LIMITED:
+        return fail(
+            HTTPStatus.TOO_MANY_REQUESTS,
+            outcome,
+            "Too many requests; try again later.",
+            _("Too many reactions in a short time. Please try again later."),
+            Retry_After=str(settings.WARTA_ENGAGEMENT["READER_RATE"].seconds),
+        )
+
+    choice = Reaction.objects.choose(article_id, lasting_key(random_id), kind, toggle=is_form)
+    if is_form:
+        back = safe_next(request) or article_url(article_id)
+        response = HttpResponseRedirect(f"{back}#reactions-{article_id}")
+        response.status_code = HTTPStatus.SEE_OTHER
+    else:
+        response = JsonResponse({**stats_payload(article_id), "choice": choice})
+    response["Cache-Control"] = "no-store"
+    if not reader.random_id:
+        set_reader_cookie(response, random_id)
+    return response
