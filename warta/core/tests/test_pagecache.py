@@ -9,6 +9,8 @@ import brotli
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.utils import timezone
 
 from warta.core import pagecache
@@ -56,7 +58,13 @@ def site_app():
     """Warta as app servers run it: the page cache in front of Django."""
     pagecache.reset_store()
     pagecache.get_store().purge([pagecache.ALL_TAG])
+    # As Django's test client does: a request's start and end must not close the connection
+    # that holds the test's transaction.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
     yield pagecache.PageCacheApp(WSGIHandler())
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
     pagecache.reset_store()
 
 
