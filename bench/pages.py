@@ -193,9 +193,9 @@ def count_queries(env: dict, paths: list[str]) -> dict:
         "from django.test.utils import CaptureQueriesContext\n"
         "client = Client()\n"
         "for path in sys.argv[1:]:\n"
-        "    client.get(path)\n"
+        "    client.get(path, HTTP_HOST='127.0.0.1')\n"
         "    with CaptureQueriesContext(connection) as q:\n"
-        "        client.get(path)\n"
+        "        assert client.get(path, HTTP_HOST='127.0.0.1').status_code == 200\n"
         "    print(path, len(q))\n"
     )
     output = run([str(VENV_BIN / "python"), "-c", script, *paths], env)
@@ -219,6 +219,7 @@ def main() -> int:
             return 1
 
     workdir = Path(tempfile.mkdtemp(prefix="warta-bench-"))
+    workdir.chmod(0o755)  # nginx workers run as an unprivileged user
     (workdir / "nginx-tmp").mkdir()
     database_url = prepare(workdir, options.database)
     try:
@@ -275,7 +276,11 @@ def measure(options, workdir: Path, database_url: str) -> tuple[dict, dict]:
         html = urllib.request.urlopen(app + article).read()  # noqa: S310
         (baseline / "index.html").write_bytes(html)
         config = nginx_config(workdir, app_port, proxy_port, static_port)
-        nginx = start(["nginx", "-c", str(config), "-g", "daemon off;"], {}, workdir / "nginx.log")
+        nginx = start(
+            [shutil.which("nginx"), "-c", str(config), "-g", "daemon off;"],
+            dict(os.environ),
+            workdir / "nginx.log",
+        )
         stack.callback(stop, nginx)
         wait_until_up(f"http://127.0.0.1:{static_port}{article}")
         wait_until_up(f"http://127.0.0.1:{proxy_port}{article}")
@@ -299,24 +304,7 @@ def measure(options, workdir: Path, database_url: str) -> tuple[dict, dict]:
             results[name] = wrk(url, options.duration, headers)
             print(f"  {name:<45} {results[name]['rps']:>10.1f} req/s", flush=True)
         queries = count_queries(fresh_env, [article, "/", section])
-
-    if options.database == "postgres":
-        subprocess.run(
-            [
-                "psql",
-                database_url.rsplit("/", 1)[0] + "/postgres",
-                "-qc",
-                f"DROP DATABASE IF EXISTS {POSTGRES_BENCH_DB}",
-            ],
-            check=False,
-        )
-    shutil.rmtree(workdir, ignore_errors=True)
-
-    report = render(options, results, queries)
-    print(report)
-    if options.write:
-        write_section(f"Reader pages ({options.database})", report)
-    return 0
+    return results, queries
 
 
 def render(options, results: dict, queries: dict) -> str:
