@@ -29,6 +29,9 @@ from .models import (
 def article_purge_tags(article: ArticlePage) -> set[str]:
     """Everything that shows `article` now, or lists stories like it."""
     tags = {f"page:{article.pk}", "list:home", pagecache.DEFAULT_TAG}
+    # A "not found" page cached at its address before it was published.
+    if url := article.get_url():
+        tags |= {pagecache.path_tag(url), pagecache.path_tag(f"/en{url}")}
     tags |= {
         f"list:section:{pk}"
         for pk in SectionPage.objects.ancestor_of(article).values_list("pk", flat=True)

@@ -218,6 +218,18 @@ def test_new_story_appears_in_its_lists_at_once(site_app, publish):
     assert "Kabar Anyar" in call(site_app, "/").text
 
 
+def test_new_story_replaces_a_cached_not_found_page(site_app, publish):
+    """A 404 cached at an address gives way to the story published there."""
+    section = SectionPageFactory()
+    url = f"{section.url}kabar-baru/"
+    call(site_app, url)
+    assert call(site_app, url).status_code == 404
+    new = ArticlePageFactory.build(title="Kabar Baru", slug="kabar-baru", body=[])
+    section.add_child(instance=new)
+    publish(new)
+    assert "Kabar Baru" in call(site_app, url).text
+
+
 def test_unpublished_story_leaves_every_page(site_app, django_capture_on_commit_callbacks):
     section = SectionPageFactory()
     article = ArticlePageFactory(parent=section, title="Akan Ditarik")
