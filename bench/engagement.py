@@ -27,7 +27,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -35,6 +34,8 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+from common import free_port, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -57,12 +58,6 @@ total = ArticleStats.objects.aggregate(n=Sum("views"))["n"] or 0
 daily = DailyArticleStats.objects.aggregate(n=Sum("views"))["n"] or 0
 print(total, daily)
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def machine() -> dict:
@@ -309,20 +304,6 @@ def render(args, info: dict, results: list[dict]) -> str:
         "article's total after SIGTERM. Target: at least 2,000 accepted views/s, none lost.",
     ]
     return "\n".join(lines)
-
-
-def write_section(title: str, body: str) -> None:
-    """Replace (or add) the `## title` section of docs/benchmarks.md."""
-    path = ROOT / "docs" / "benchmarks.md"
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    heading = f"## {title}"
-    section = f"{heading}\n\n{body}\n"
-    pattern = re.compile(rf"^{re.escape(heading)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    if pattern.search(text):
-        text = pattern.sub(lambda _match: section + "\n", text)
-    else:
-        text = text.rstrip() + "\n\n" + section
-    path.write_text(text.rstrip() + "\n")
 
 
 if __name__ == "__main__":

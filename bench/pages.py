@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import re
 import secrets
 import shutil
@@ -30,36 +29,13 @@ import urllib.request
 from contextlib import ExitStack
 from pathlib import Path
 
+from common import free_port, write_section
+from common import machine_description as machine
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 WRK_THREADS, WRK_CONNECTIONS = 2, 32
 POSTGRES_BENCH_DB = "warta_bench_pages"
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def machine() -> str:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    memory = next(
-        line.split()[1]
-        for line in Path("/proc/meminfo").read_text().splitlines()
-        if line.startswith("MemTotal")
-    )
-    gib = int(memory) // 1024 // 1024
-    return f"{os.cpu_count()} cores, {cpu}, {gib} GiB, Python {platform.python_version()}"
 
 
 def environment(home: Path, database_url: str, page_cache: bool) -> dict:
@@ -329,20 +305,6 @@ def render(options, results: dict, queries: dict) -> str:
         + ", ".join(f"`{path}` {count}" for path, count in queries.items()),
     ]
     return "\n".join(lines)
-
-
-def write_section(title: str, body: str) -> None:
-    path = ROOT / "docs" / "benchmarks.md"
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    heading = f"## {title}"
-    section = f"{heading}\n\n{body}\n"
-    pattern = re.compile(rf"^{re.escape(heading)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    text = (
-        pattern.sub(section + "\n", text)
-        if pattern.search(text)
-        else text.rstrip() + "\n\n" + section
-    )
-    path.write_text(text)
 
 
 if __name__ == "__main__":

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import re
 import secrets
 import statistics
 import sys
 import time
 from pathlib import Path
+
+from common import machine_description as machine
+from common import write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "warta_bench_search"
@@ -48,26 +50,6 @@ QUERIES = [
     ("newest first", {"q": "pilkades", "sort": "newest"}),
     ("page 5", {"q": "banjir", "page": "5"}),
 ]
-
-
-def machine() -> str:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    memory = next(
-        line.split()[1]
-        for line in Path("/proc/meminfo").read_text().splitlines()
-        if line.startswith("MemTotal")
-    )
-    return (
-        f"{os.cpu_count()} cores (nproc), {cpu}, {int(memory) // 1024 // 1024} GiB, "
-        f"Python {platform.python_version()}"
-    )
 
 
 def recreate_database(drop_only: bool = False) -> None:
@@ -210,20 +192,6 @@ def _found(summary: str) -> str:
 
 def _query(params: dict) -> str:
     return "&".join(f"{key}={value}" for key, value in params.items())
-
-
-def write_section(title: str, body: str) -> None:
-    path = ROOT / "docs" / "benchmarks.md"
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    heading = f"## {title}"
-    section = f"{heading}\n\n{body}\n"
-    pattern = re.compile(rf"^{re.escape(heading)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    text = (
-        pattern.sub(lambda _match: section + "\n", text)
-        if pattern.search(text)
-        else text.rstrip() + "\n\n" + section
-    )
-    path.write_text(text)
 
 
 if __name__ == "__main__":
