@@ -32,6 +32,8 @@ import brotli
 import redis
 from redis.exceptions import WatchError
 
+from .sqlite_files import SharedSQLiteFile
+
 # Response headers that carry instructions from Django to this layer; never sent on.
 TAGS_HEADER = "X-Warta-Cache-Tags"
 TTL_HEADER = "X-Warta-Cache-Ttl"
@@ -95,20 +97,11 @@ class SQLitePageStore:
     """
 
     def __init__(self, path: Path):
-        self.path = Path(path)
-        self.local = threading.local()
+        self.file = SharedSQLiteFile(path, self.SCHEMA)
 
     @property
     def db(self) -> sqlite3.Connection:
-        connection = getattr(self.local, "connection", None)
-        if connection is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=NORMAL")
-            connection.executescript(self.SCHEMA)
-            self.local.connection = connection
-        return connection
+        return self.file.connection
 
     def get(self, key: str, encoding: str) -> CachedPage | None:
         row = self.db.execute(

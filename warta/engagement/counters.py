@@ -44,6 +44,8 @@ from django.db import IntegrityError, close_old_connections, connection, transac
 from django.db.models import F
 from django.utils import timezone
 
+from warta.core.sqlite_files import SharedSQLiteFile
+
 from .models import AppliedBatch, ArticleStats, DailyArticleStats
 from .readers import Reader
 
@@ -198,7 +200,8 @@ class LocalBackend:
 
     def __init__(self, path):
         self.path = Path(path)
-        self.local = threading.local()
+        # Losing the last write of a crash only forgets a dedupe mark or a rate-limit hit.
+        self.file = SharedSQLiteFile(self.path, self.SCHEMA, synchronous="OFF")
         self.lock = threading.Lock()
         self.pending: Counter[tuple[int, date]] = Counter()
         self.unapplied: list[Batch] = []
@@ -206,15 +209,7 @@ class LocalBackend:
 
     @property
     def db(self) -> sqlite3.Connection:
-        connection = getattr(self.local, "connection", None)
-        if connection is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=OFF")
-            connection.executescript(self.SCHEMA)
-            self.local.connection = connection
-        return connection
+        return self.file.connection
 
     def salt(self, day: date) -> bytes:
         if day not in self.salts:

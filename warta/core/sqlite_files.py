@@ -1,0 +1,29 @@
+"""Small SQLite files in var/ shared by the worker processes of one machine.
+
+The page cache and the view counters' state each keep one; every thread opens
+its own connection, in autocommit mode with WAL so readers never wait for writers.
+"""
+
+import sqlite3
+import threading
+from pathlib import Path
+
+
+class SharedSQLiteFile:
+    """One connection per thread to an SQLite file, created with `schema` on first use."""
+
+    def __init__(self, path: Path, schema: str, synchronous: str = "NORMAL"):
+        self.path, self.schema, self.synchronous = Path(path), schema, synchronous
+        self.local = threading.local()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        connection = getattr(self.local, "connection", None)
+        if connection is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute(f"PRAGMA synchronous={self.synchronous}")
+            connection.executescript(self.schema)
+            self.local.connection = connection
+        return connection
