@@ -163,6 +163,7 @@ def bench(database: str, args, postgres_url: str | None = None) -> dict:
                 f"127.0.0.1:{port}",
                 "--workers",
                 str(args.workers),
+                "--access-log",  # the 202s in it are the accepted views
             ],
             env=env,
             cwd=ROOT,
@@ -237,7 +238,7 @@ def main() -> int:
     )
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--workers", type=int, default=min((os.cpu_count() or 1) * 2 + 1, 9))
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
     parser.add_argument("--settings", default="warta.settings.production", help="settings module")
     args = parser.parse_args()

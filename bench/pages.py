@@ -186,7 +186,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
-    parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (0: default)")
+    parser.add_argument("--workers", type=int, default=0, help="workers (0: one per core)")
     parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
     options = parser.parse_args()
     for tool in ("wrk", "nginx"):

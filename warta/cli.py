@@ -7,12 +7,11 @@ says otherwise) and turns a bad setting into one line naming the variable.
 
 import os
 import secrets
-import shutil
 import sys
 
 WARTA_COMMANDS = {
     "demo": "Set up the demo site (migrate, demo content, admin account) and serve it.",
-    "serve": "Run the production app server (gunicorn) on --bind, default 127.0.0.1:8000.",
+    "serve": "Run the production app server (granian) on --bind, default 127.0.0.1:8000.",
 }
 DEMO_ADMIN_USERNAME = "admin"
 
@@ -113,7 +112,7 @@ def demo(args: list[str]) -> int:
 
 
 def serve(args: list[str]) -> int:
-    """Replace this process with gunicorn serving Warta; unknown options go to gunicorn."""
+    """Serve Warta with granian until SIGTERM or SIGINT; see docs/performance.md for why granian."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="warta serve", description=WARTA_COMMANDS["serve"])
@@ -122,8 +121,19 @@ def serve(args: list[str]) -> int:
         "--workers",
         type=int,
         default=int(os.environ.get("WARTA_WORKERS", "0")) or default_workers(),
+        help="worker processes (default: one per core)",
     )
-    options, gunicorn_args = parser.parse_known_args(args)
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=int(os.environ.get("WARTA_THREADS", "0")) or 4,
+        help="threads per worker running Django, each with its own database connection",
+    )
+    parser.add_argument("--access-log", action="store_true", help="log every request to stdout")
+    options = parser.parse_args(args)
+    host, _, port = options.bind.rpartition(":")
+    if not host or not port.isdigit():
+        parser.error(f"--bind must be HOST:PORT, not {options.bind!r}")
     if setup_django():
         return 1
     from django.core import checks
@@ -132,28 +142,46 @@ def serve(args: list[str]) -> int:
         if message.is_serious():
             print(f"warta: {message}", file=sys.stderr)
             return 1
-    gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or "gunicorn"
-    command = [
-        gunicorn,
+
+    from granian import Granian
+    from granian.constants import Interfaces
+
+    server = Granian(
         "warta.wsgi:application",
-        "--bind",
-        options.bind,
-        "--workers",
-        str(options.workers),
-        "--access-logfile",
-        "-",
-        "--graceful-timeout",
-        "20",
-        # Persist pending view counts every few seconds and when a worker stops.
-        "--config",
-        "python:warta.engagement.server_hooks",
-        *gunicorn_args,
-    ]
+        address=host.strip("[]"),
+        port=int(port),
+        interface=Interfaces.WSGI,
+        workers=options.workers,
+        blocking_threads=options.threads,
+        backpressure=options.threads * 8,
+        log_access=options.access_log,
+        respawn_failed_workers=True,
+        workers_kill_timeout=20,
+    )
+    # Views accepted by workers wait in the shared counter store (SQLite file or Redis)
+    # until a flush; the main process persists them before the workers start (what a
+    # stopped server left) and after the last worker has stopped (SIGTERM).
+    server.on_startup(persist_pending_views)
+    server.on_shutdown(persist_pending_views)
     sys.stdout.flush()
-    os.execv(gunicorn, command)  # noqa: S606 - fixed program, arguments from the operator
+    server.serve()
     return 0
 
 
+def persist_pending_views() -> None:
+    from django.db import connections
+
+    from warta.engagement.counters import flush_views
+
+    try:
+        persisted = flush_views()
+        if persisted:
+            print(f"warta: persisted {persisted} pending views", file=sys.stderr)
+    finally:
+        connections.close_all()  # no connection may cross into the forked workers
+
+
 def default_workers() -> int:
-    """Two workers per core plus one, capped for small memory budgets."""
-    return min((os.cpu_count() or 1) * 2 + 1, 9)
+    """One worker per core: granian serves connections outside Python, so more would only
+    contend for the cores; threads cover the waits on the database."""
+    return os.cpu_count() or 1

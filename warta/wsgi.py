@@ -1,4 +1,4 @@
-"""WSGI entry point for app servers (`warta serve` runs gunicorn with it).
+"""WSGI entry point for app servers (`warta serve` runs granian with it).
 
 The page cache sits in front of Django: a cached page is answered without
 running Django's request handling at all.
@@ -14,3 +14,9 @@ from warta.core.pagecache import PageCacheApp
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "warta.settings.production")
 
 application = PageCacheApp(get_wsgi_application(), session_cookie=settings.SESSION_COOKIE_NAME)
+
+# Each worker persists pending view counts every few seconds, its own and those left by
+# a worker that died.
+from warta.engagement.counters import flusher  # noqa: E402 - needs Django set up
+
+flusher.ensure_started()

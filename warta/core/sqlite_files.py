@@ -12,8 +12,9 @@ from pathlib import Path
 class SharedSQLiteFile:
     """One connection per thread to an SQLite file, created with `schema` on first use."""
 
-    def __init__(self, path: Path, schema: str, synchronous: str = "NORMAL"):
+    def __init__(self, path: Path, schema: str, synchronous: str = "NORMAL", timeout: float = 10):
         self.path, self.schema, self.synchronous = Path(path), schema, synchronous
+        self.timeout = timeout
         self.local = threading.local()
 
     @property
@@ -21,7 +22,7 @@ class SharedSQLiteFile:
         connection = getattr(self.local, "connection", None)
         if connection is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            connection = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute(f"PRAGMA synchronous={self.synchronous}")
             connection.executescript(self.schema)

@@ -6,12 +6,12 @@ and when a worker stops, as one transaction of `views = views + n` updates.
 
 Two backends, chosen by REDIS_URL:
 
-- Local (no Redis): the 30-minute "already seen" marks, the rate-limit windows
-  and the day's salt are rows in an SQLite file in `var/` that every worker
-  process of the machine shares, changed by one upsert per view. Pending totals
-  are kept in the memory of each worker. A worker killed without a chance to
-  stop (SIGKILL, power loss) loses the views it accepted since its last flush:
-  at most one interval's worth.
+- Local (no Redis): the 30-minute "already seen" marks, the rate-limit windows,
+  the day's salt and the pending totals are rows in an SQLite file in `var/`
+  that every worker process of the machine shares, changed by one transaction
+  per view. A worker that dies loses nothing: the next flush by any worker, or
+  by the server when it starts again, persists it. Only a power cut can lose
+  the writes of the last moments (the file is not synced to disk).
 - Redis: marks, windows, salts and the pending totals are Redis keys, changed by
   one Lua script per view and shared by every app server. A worker that dies
   loses nothing; a flush takes the pending hash as a batch and any worker can
@@ -33,6 +33,8 @@ import threading
 import time
 import uuid
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -167,19 +169,14 @@ def apply_batch(batch_id: str, counts: dict[tuple[int, date], int]) -> bool:
     return True
 
 
-@dataclass
-class Batch:
-    id: str
-    counts: Counter
-
-
 class LocalBackend:
-    """Without Redis: marks, windows and salts in an SQLite file that every process of this
-    machine shares; pending totals in this worker's memory.
+    """Without Redis: marks, windows, salts and pending totals in an SQLite file that every
+    process of this machine shares, so any worker can persist what another accepted.
 
-    The file is not the site's database: its rows are short-lived and disposable (losing
-    them lets a reader count twice at worst), so it is written without waiting for the
-    disk, and the site's database never waits for it.
+    The file is not the site's database: it is written without waiting for the disk and
+    the site's database never waits for it. A process that dies loses nothing (its writes
+    are with the operating system); a power cut can lose the last moments of writes, that
+    is at most one flush interval of views, or a dedupe mark (a reader counted twice).
     """
 
     SCHEMA = """
@@ -188,6 +185,14 @@ class LocalBackend:
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS windows_by_expiry ON windows (expires);
         CREATE TABLE IF NOT EXISTS salts (day TEXT PRIMARY KEY, salt TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS pending (
+            article INTEGER NOT NULL, day TEXT NOT NULL, views INTEGER NOT NULL,
+            PRIMARY KEY (article, day)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS batches (
+            batch TEXT NOT NULL, article INTEGER NOT NULL, day TEXT NOT NULL,
+            views INTEGER NOT NULL, PRIMARY KEY (batch, article, day)
+        ) WITHOUT ROWID;
     """
     HIT = (
         "INSERT INTO windows (key, hits, expires) VALUES {values} "
@@ -197,31 +202,58 @@ class LocalBackend:
         "THEN excluded.expires ELSE windows.expires END "
         "RETURNING key, hits"
     )
+    ADD_VIEW = (
+        "INSERT INTO pending (article, day, views) VALUES (?, ?, 1) "
+        "ON CONFLICT (article, day) DO UPDATE SET views = views + 1"
+    )
 
     def __init__(self, path):
         self.path = Path(path)
-        # Losing the last write of a crash only forgets a dedupe mark or a rate-limit hit.
-        self.file = SharedSQLiteFile(self.path, self.SCHEMA, synchronous="OFF")
-        self.lock = threading.Lock()
-        self.pending: Counter[tuple[int, date]] = Counter()
-        self.unapplied: list[Batch] = []
+        # No busy timeout: `write` retries a busy file itself (see there).
+        self.file = SharedSQLiteFile(self.path, self.SCHEMA, synchronous="OFF", timeout=0)
         self.salts: dict[date, bytes] = {}
 
     @property
     def db(self) -> sqlite3.Connection:
         return self.file.connection
 
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction on the shared file.
+
+        Transactions here hold the file for some microseconds, but SQLite's own busy
+        wait sleeps whole milliseconds and more, so under load the workers would mostly
+        sleep beside a free file. A busy file is retried after a short, growing pause.
+        """
+        db, deadline, pause = self.db, time.monotonic() + 10, 0.00005
+        while True:
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 0.002)
+        try:
+            yield db
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
     def salt(self, day: date) -> bytes:
         if day not in self.salts:
             fresh = secrets.token_hex(32)
-            self.db.execute("INSERT OR IGNORE INTO salts VALUES (?, ?)", (day.isoformat(), fresh))
-            # The day before yesterday's hashes can no longer be linked to anyone.
-            self.db.execute(
-                "DELETE FROM salts WHERE day < ?", ((day - timedelta(days=1)).isoformat(),)
-            )
-            (salt,) = self.db.execute(
-                "SELECT salt FROM salts WHERE day = ?", (day.isoformat(),)
-            ).fetchone()
+            with self.write() as db:
+                db.execute("INSERT OR IGNORE INTO salts VALUES (?, ?)", (day.isoformat(), fresh))
+                # The day before yesterday's hashes can no longer be linked to anyone.
+                db.execute(
+                    "DELETE FROM salts WHERE day < ?", ((day - timedelta(days=1)).isoformat(),)
+                )
+                (salt,) = db.execute(
+                    "SELECT salt FROM salts WHERE day = ?", (day.isoformat(),)
+                ).fetchone()
             self.salts = {d: s for d, s in self.salts.items() if d >= day - timedelta(days=1)}
             self.salts[day] = bytes.fromhex(salt)
         return self.salts[day]
@@ -239,40 +271,48 @@ class LocalBackend:
 
     def admit(self, windows: list[Window], view: tuple[int, date] | None) -> str:
         """Judge the windows' hits; when all pass, add the view (if any) to the pending totals."""
-        outcome = verdict(windows, self.hit(windows))
-        if outcome == COUNTED and view:
-            with self.lock:
-                self.pending[view] += 1
+        with self.write() as db:
+            outcome = verdict(windows, self.hit(windows))
+            if outcome == COUNTED and view:
+                db.execute(self.ADD_VIEW, (view[0], view[1].isoformat()))
         return outcome
 
     def pending_views(self) -> int:
-        with self.lock:
-            return sum(self.pending.values()) + sum(
-                sum(batch.counts.values()) for batch in self.unapplied
-            )
+        (pending,) = self.db.execute(
+            "SELECT (SELECT coalesce(sum(views), 0) FROM pending)"
+            " + (SELECT coalesce(sum(views), 0) FROM batches)"
+        ).fetchone()
+        return pending
 
     def flush(self) -> int:
-        with self.lock:
-            if self.pending:
-                self.unapplied.append(Batch(uuid.uuid4().hex, self.pending))
-                self.pending = Counter()
-            batches = list(self.unapplied)
+        """Move the pending totals into a batch, then persist every batch not yet persisted."""
+        with self.write() as db:
+            db.execute(
+                "INSERT INTO batches SELECT ?, article, day, views FROM pending",
+                (uuid.uuid4().hex,),
+            )
+            db.execute("DELETE FROM pending")
+        batches: dict[str, Counter] = {}
+        for batch_id, article_id, day, views in db.execute("SELECT * FROM batches"):
+            batches.setdefault(batch_id, Counter())[(article_id, date.fromisoformat(day))] += views
         persisted = 0
-        for batch in batches:
-            apply_batch(batch.id, batch.counts)  # raises: the batch stays for the next try
-            with self.lock:
-                self.unapplied.remove(batch)
-            persisted += sum(batch.counts.values())
+        for batch_id, counts in batches.items():
+            # Raises on failure: the batch stays for the next try. Added at most once.
+            if apply_batch(batch_id, counts):
+                persisted += sum(counts.values())
+            with self.write() as db:
+                db.execute("DELETE FROM batches WHERE batch = ?", (batch_id,))
         return persisted
 
     def purge_expired(self) -> None:
         """Delete ended windows a chunk at a time, so no statement holds the file long."""
         for _ in range(20):
-            deleted = self.db.execute(
-                "DELETE FROM windows WHERE key IN "
-                "(SELECT key FROM windows WHERE expires < ? LIMIT ?)",
-                (int(time.time() * 1000), PURGE_CHUNK),
-            ).rowcount
+            with self.write() as db:
+                deleted = db.execute(
+                    "DELETE FROM windows WHERE key IN "
+                    "(SELECT key FROM windows WHERE expires < ? LIMIT ?)",
+                    (int(time.time() * 1000), PURGE_CHUNK),
+                ).rowcount
             if deleted < PURGE_CHUNK:
                 return
 

@@ -6,13 +6,20 @@ from pathlib import Path
 
 from . import env
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import DATABASES, STORAGES, WARTA_ENGAGEMENT
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret-" + "x" * 40  # noqa: S105
 
 if env.get("WARTA_TEST_POSTGRES_URL"):
     DATABASES = {"default": env.get_database("WARTA_TEST_POSTGRES_URL", None)}
+else:
+    # A file, not SQLite's in-memory default: the live server used by browser tests
+    # then opens its own connection per thread instead of sharing the test's one,
+    # which SQLite cannot use from two threads at once (a beacon and a page load).
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"warta-test-{os.getpid()}.sqlite3")
+    }
 
 if redis_url := env.get_redis_url("WARTA_TEST_REDIS_URL"):
     CACHES = {
@@ -40,3 +47,6 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Tests persist pending views when they choose (flush_views), never from a thread.
+WARTA_ENGAGEMENT = {**WARTA_ENGAGEMENT, "FLUSH_IN_BACKGROUND": False}

@@ -1,6 +1,6 @@
 """Exact counts from a real multi-worker server: concurrent readers, SIGTERM, restart.
 
-Each test starts `warta serve` (gunicorn, several worker processes) on 127.0.0.1
+Each test starts `warta serve` (granian, several worker processes) on 127.0.0.1
 with a database of its own: a copy of the test database in a temporary SQLite
 file, or, when the suite runs on PostgreSQL, a database it creates from the
 test database and drops afterwards. With WARTA_TEST_REDIS_URL the tests run a
@@ -128,6 +128,7 @@ class Server:
                 cwd=ROOT,
                 stdout=log,
                 stderr=subprocess.STDOUT,
+                start_new_session=True,  # its own process group, to kill it whole
             )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
@@ -163,7 +164,7 @@ class Server:
         return status
 
     def stop(self) -> None:
-        """SIGTERM, as a service manager stops it; gunicorn stops its workers gracefully."""
+        """SIGTERM, as a service manager stops it; granian stops its workers gracefully."""
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
@@ -172,6 +173,11 @@ class Server:
                 self.process.kill()
                 self.process.wait()
                 pytest.fail("the server did not stop within 40 s of SIGTERM")
+
+    def kill(self) -> None:
+        """SIGKILL to the server and its workers at once: no code of theirs runs again."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
 
 
 @pytest.fixture
@@ -257,3 +263,15 @@ def test_sigterm_then_restart_loses_no_accepted_view(served, mode):
     again.stop()
     assert duplicate == 200
     assert served.database.views(article.pk) == accepted + more == 500
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_killed_server_loses_no_accepted_view(served, mode):
+    """SIGKILL to every process: the accepted views wait in the shared store for the restart."""
+    article = ArticlePageFactory()
+    server = served(article.pk, mode, flush_seconds=60)
+    accepted = send_views(server, article.pk, 1, clients=4, each=50)
+    server.kill()
+    assert served.database.views(article.pk) == 0
+    served(article.pk, mode, flush_seconds=60)  # persists what it finds before serving
+    assert served.database.views(article.pk) == accepted == 200
