@@ -126,7 +126,7 @@ def serve(args: list[str]) -> int:
     parser.add_argument(
         "--threads",
         type=int,
-        default=int(os.environ.get("WARTA_THREADS", "0")) or 4,
+        default=int(os.environ.get("WARTA_THREADS", "0")) or 2,
         help="threads per worker running Django, each with its own database connection",
     )
     parser.add_argument("--access-log", action="store_true", help="log every request to stdout")

@@ -1,0 +1,390 @@
+"""Archive-size benchmark: reader pages and sitemaps at 1,000 and at 100,000 articles.
+
+Creates the PostgreSQL database `warta_bench_scale` on 127.0.0.1:5432 (user postgres;
+dropped first if it exists), migrates it, collects the static files, loads the demo
+content and tops it up with `generate_archive` to `--articles-small` articles. Then it
+starts `warta serve` on 127.0.0.1 with the page cache off (every page rendered fresh:
+that is where the size of the archive could hurt), measures each URL with wrk, stops
+the server, grows the archive to `--articles-large` articles, starts it again and
+measures the same URLs. Rounds interleave the URLs and the median round counts; before
+each wrk run the script waits until the server has finished the requests wrk left
+behind. SQL queries per URL are counted in-process at each size. It prints, per URL,
+req/s at both sizes, the slowdown (req/s small / req/s large; target at most 1.3) and
+p50 at both. The server is stopped by its PID, the database dropped unless `--keep`.
+
+    .venv/bin/python bench/scale.py [--articles-small 1000] [--articles-large 100000]
+        [--duration 8] [--rounds 3] [--keep] [--write]
+
+A quick dry run: `--articles-small 200 --articles-large 2000 --duration 3 --rounds 1`.
+`--write` replaces the "Scale" section of docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from common import free_port, write_section
+from common import machine_description as machine
+from pages import environment, start, stop, wait_until_up
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+SERVER = os.environ.get("WARTA_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+DATABASE = "warta_bench_scale"
+WRK_THREADS, WRK_CONNECTIONS = 2, 32
+WRK_TIMEOUT = 60  # seconds: a 50,000-URL sitemap page takes longer than wrk's default 2 s
+TARGET_SLOWDOWN = 1.3
+GENERATE_TIMEOUT = 3 * 3600
+
+# A demo story (its URL does not change as the archive grows) and the site's newest lists.
+DEMO_ARTICLE = """
+from warta.news.models import ArticlePage
+article = ArticlePage.objects.live().filter(url_path__contains="/daerah/pati/").order_by("pk")[0]
+print(ArticlePage.objects.count(), article.url)
+"""
+DATABASE_FACTS = """
+from django.db import connection
+from warta.news.models import ArticlePage
+with connection.cursor() as cursor:
+    cursor.execute("VACUUM ANALYZE")  # fresh statistics, as autovacuum would leave them
+    cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database())), version()")
+    size, version = cursor.fetchone()
+print(ArticlePage.objects.live().count(), size, " ".join(version.split()[:2]), sep="|")
+"""
+# In-process, page cache off: queries per request (streamed sitemaps consumed inside
+# the capture), their total time and the slowest one, for finding what grew.
+COUNT_QUERIES = """
+import json, sys
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client = Client()
+for path in sys.argv[1:]:
+    def body(response):
+        if response.streaming:
+            return b"".join(response.streaming_content)
+        return response.content
+    body(client.get(path, HTTP_HOST="127.0.0.1"))
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path, HTTP_HOST="127.0.0.1")
+        content = body(response)
+    slowest = max(captured.captured_queries, key=lambda q: float(q["time"]), default=None)
+    print(json.dumps({
+        "path": path,
+        "status": response.status_code,
+        "queries": len(captured),
+        "sql_ms": round(sum(float(q["time"]) for q in captured.captured_queries) * 1000, 1),
+        "slowest_ms": round(float(slowest["time"]) * 1000, 1) if slowest else 0,
+        "slowest_sql": slowest["sql"] if slowest else "",
+        "locs": content.count(b"<loc>"),
+        "bytes": len(content),
+    }))
+"""
+
+
+def psql(sql: str) -> None:
+    subprocess.run(["psql", f"{SERVER}/postgres", "-qc", sql], check=True, timeout=120)
+
+
+def warta(args: list[str], env: dict, timeout: float = 900) -> str:
+    return subprocess.run(
+        [str(VENV_BIN / "warta"), *args],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    ).stdout
+
+
+def django_shell(code: str, env: dict, *args: str) -> str:
+    return warta(["shell", "-c", code, *args], env).strip().splitlines()[-1]
+
+
+def grow_archive(env: dict, total: int, demo_articles: int) -> float:
+    """Generate archive articles until the site holds `total`; returns the seconds it took."""
+    started = time.monotonic()
+    subprocess.run(
+        [
+            str(VENV_BIN / "warta"),
+            "generate_archive",
+            "--articles",
+            str(total - demo_articles),
+            "--seed",
+            "1",
+        ],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        timeout=GENERATE_TIMEOUT,
+    )
+    return time.monotonic() - started
+
+
+def to_ms(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
+
+
+def wrk(url: str, seconds: int) -> dict:
+    command = [
+        "wrk",
+        f"-t{WRK_THREADS}",
+        f"-c{WRK_CONNECTIONS}",
+        f"-d{seconds}s",
+        "--timeout",
+        f"{WRK_TIMEOUT}s",
+        "--latency",
+        url,
+    ]
+    output = subprocess.run(
+        command, capture_output=True, text=True, check=True, timeout=seconds + WRK_TIMEOUT + 30
+    ).stdout
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", output, re.MULTILINE))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: (.*)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
+        "p50_ms": to_ms(latency["50"]) if "50" in latency else None,
+        "p99_ms": to_ms(latency["99"]) if "99" in latency else None,
+        "non_2xx": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1) if socket_errors else "",
+    }
+
+
+def descendants(pid: int) -> list[int]:
+    """`pid` and every process under it, from the PPid lines in /proc."""
+    children: dict[int, list[int]] = {}
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            ppid = int(re.search(r"^PPid:\s+(\d+)", status.read_text(), re.M).group(1))
+        except (OSError, AttributeError):
+            continue
+        children.setdefault(ppid, []).append(int(status.parent.name))
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        queue.extend(children.get(current, []))
+    return found
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def wait_idle(pid: int, timeout: float = 180) -> None:
+    """Until the server uses under 5% of a core: wrk leaves requests in flight when it stops,
+    and a worker still rendering them would slow the next measurement."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        pids = descendants(pid)
+        before = cpu_seconds(pids)
+        time.sleep(1)
+        if cpu_seconds(pids) - before < 0.05:
+            return
+
+
+def measure(options, env: dict, paths: list[str], label: str) -> dict:
+    """wrk over every path, `rounds` times interleaved, against a server started for it."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    workdir = Path(env["WARTA_HOME"])
+    command = [str(VENV_BIN / "warta"), "serve", "--bind", f"127.0.0.1:{port}"]
+    if options.workers:
+        command += ["--workers", str(options.workers)]
+    server = start(command, env, workdir / f"warta-{label}.log")
+    runs: dict[str, list[dict]] = {path: [] for path in paths}
+    try:
+        wait_until_up(base + "/robots.txt", timeout=120)
+        for path in paths:  # warm-up: templates, connections, PostgreSQL's buffers
+            for _ in range(2):
+                urllib.request.urlopen(base + path, timeout=WRK_TIMEOUT).read()  # noqa: S310
+        for round_number in range(options.rounds):
+            for path in paths:
+                wait_idle(server.pid)
+                runs[path].append(wrk(base + path, options.duration))
+                result = runs[path][-1]
+                print(
+                    f"  {label} round {round_number + 1}: {path:<60} {result['rps']:>8.1f} req/s "
+                    f"p50 {result['p50_ms']} ms",
+                    flush=True,
+                )
+    finally:
+        stop(server)
+    counted = {}
+    output = warta(["shell", "-c", COUNT_QUERIES, *paths], env, timeout=1800)
+    for line in output.splitlines():
+        if line.startswith("{"):
+            row = json.loads(line)
+            counted[row["path"]] = row
+    return {path: summarise(runs[path], counted.get(path, {})) for path in paths}
+
+
+def summarise(runs: list[dict], counted: dict) -> dict:
+    """The round with the median req/s (the lower middle one for an even count)."""
+    ordered = sorted(runs, key=lambda run: run["rps"])
+    median = ordered[(len(ordered) - 1) // 2]
+    return {
+        **median,
+        "rps_rounds": [run["rps"] for run in runs],
+        "rps_median": statistics.median(run["rps"] for run in runs),
+        **{key: counted.get(key) for key in ("queries", "sql_ms", "slowest_ms", "locs", "bytes")},
+        "slowest_sql": counted.get("slowest_sql", ""),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles-small", type=int, default=1_000)
+    parser.add_argument("--articles-large", type=int, default=100_000)
+    parser.add_argument("--duration", type=int, default=8, help="seconds per wrk run")
+    parser.add_argument("--rounds", type=int, default=3, help="wrk runs per URL and size")
+    parser.add_argument("--workers", type=int, default=0, help="workers (0: one per core)")
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
+    options = parser.parse_args()
+    if options.articles_large <= options.articles_small:
+        parser.error("--articles-large must be more than --articles-small")
+
+    workdir = Path(tempfile.mkdtemp(prefix="warta-bench-scale-"))
+    env = environment(workdir, f"{SERVER}/{DATABASE}", page_cache=False)
+    psql(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+    psql(f'CREATE DATABASE "{DATABASE}"')
+    sizes: dict[str, dict] = {}
+    try:
+        print(f"bench: preparing {DATABASE} in {workdir}", flush=True)
+        warta(["migrate", "--no-input", "-v0"], env)
+        warta(["collectstatic", "--no-input", "-v0"], env)
+        warta(["load_demo"], env)
+        demo_articles, article = django_shell(DEMO_ARTICLE, env).split()
+        demo_articles = int(demo_articles)
+        if options.articles_small < demo_articles:
+            parser.error(f"--articles-small must be at least the demo's {demo_articles}")
+        paths = [
+            article,
+            "/",
+            "/daerah/pati/",
+            "/sitemap.xml",
+            "/sitemap-pages-1.xml",
+            "/sitemap-articles-1.xml",
+            "/sitemap-tags-1.xml",
+            "/sitemap-people-1.xml",
+            "/sitemap-news-1.xml",
+            "/feeds/rss/",
+        ]
+        for label, total in (("small", options.articles_small), ("large", options.articles_large)):
+            print(f"bench: growing the archive to {total:,} articles", flush=True)
+            seconds = grow_archive(env, total, demo_articles)
+            live, size, version = django_shell(DATABASE_FACTS, env).split("|")
+            sizes[label] = {
+                "articles": int(live),
+                "database_size": size,
+                "generate_seconds": seconds,
+                "results": measure(options, env, paths, label),
+            }
+            print(f"bench: {int(live):,} live articles, database {size}", flush=True)
+    finally:
+        if not options.keep:
+            psql(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        subprocess.run(["rm", "-rf", str(workdir)], check=False)
+
+    print(json.dumps(sizes, indent=1, default=str))
+    report = render(options, sizes, version)
+    print(report)
+    if options.write:
+        write_section("Scale", report)
+    return 0
+
+
+def slowdown(small: dict, large: dict) -> float:
+    return small["rps"] / large["rps"] if large["rps"] else float("inf")
+
+
+def per_url_slowdown(small: dict, large: dict) -> float | None:
+    """Slowdown per listed URL, for a sitemap whose page grows with the archive."""
+    if not small.get("locs") or not large.get("locs") or small["locs"] == large["locs"]:
+        return None
+    return (small["rps"] * small["locs"]) / (large["rps"] * large["locs"])
+
+
+def render(options, sizes: dict, version: str) -> str:
+    small, large = sizes["small"], sizes["large"]
+    command = (
+        "`.venv/bin/python bench/scale.py"
+        + (f" --articles-small {options.articles_small}" if options.articles_small != 1000 else "")
+        + (
+            f" --articles-large {options.articles_large}"
+            if options.articles_large != 100_000
+            else ""
+        )
+        + " --write`"
+    )
+    lines = [
+        f"Reader pages and sitemaps rendered fresh (`WARTA_PAGE_CACHE=0`) by `warta serve` "
+        f"on {version}, at {small['articles']:,} and at {large['articles']:,} live articles "
+        f"(the demo plus `generate_archive`, then `VACUUM ANALYZE`; database "
+        f"{small['database_size']} and {large['database_size']}; growing it took "
+        f"{large['generate_seconds']:.0f} s). wrk -t{WRK_THREADS} -c{WRK_CONNECTIONS} "
+        f"-d{options.duration}s --timeout {WRK_TIMEOUT}s on the same machine, {options.rounds} "
+        f"rounds interleaving the URLs, the median round kept; before each run the script waits "
+        f"until the server is idle.",
+        "",
+        f"Machine: {machine()}; the machine is shared, so single figures move by about 10%.",
+        f"Run: {command} ({time.strftime('%Y-%m-%d')}).",
+        "",
+        f"| URL | URLs listed | req/s {small['articles']:,} | req/s {large['articles']:,} "
+        f"| slowdown | p50 {small['articles']:,} | p50 {large['articles']:,} "
+        f"| SQL queries |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    verdicts = []
+    for path, a in small["results"].items():
+        b = large["results"][path]
+        ratio = slowdown(a, b)
+        per_url = per_url_slowdown(a, b)
+        listed = f"{a['locs']:,} → {b['locs']:,}" if a.get("locs") or b.get("locs") else ""
+        shown = f"{ratio:.2f}" + (f" ({per_url:.2f} per URL)" if per_url else "")
+        met = (per_url if per_url else ratio) <= TARGET_SLOWDOWN
+        if not met:
+            verdicts.append(path)
+        lines.append(
+            f"| `{path}` | {listed} | {a['rps']:.1f} | {b['rps']:.1f} | "
+            f"{'' if met else '**'}{shown}{'' if met else '**'} | "
+            f"{a['p50_ms']:.0f} ms | {b['p50_ms']:.0f} ms | {a['queries']} → {b['queries']} |"
+        )
+    lines += [
+        "",
+        f"*Slowdown* is req/s at {small['articles']:,} articles over req/s at "
+        f"{large['articles']:,}; the target is at most {TARGET_SLOWDOWN}. A sitemap page that "
+        f"lists more URLs as the archive grows (up to 50,000 a page) is judged per listed URL. "
+        + (
+            "Over the target: " + ", ".join(f"`{path}`" for path in verdicts) + "."
+            if verdicts
+            else "Every URL met the target."
+        ),
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
