@@ -38,11 +38,15 @@ pytest: $(BIN)/.installed
 	$(BIN)/pytest
 
 # Loopback-only benchmarks; results with the machine description go to docs/benchmarks.md.
+# scale.py: pages at 1,000 then 100,000 articles (PostgreSQL database warta_bench_scale);
+# memory.py: worker RSS over 50,000 requests (SQLite demo).
 bench: $(BIN)/.installed
 	$(BIN)/python bench/pages.py --database sqlite --write
 	$(BIN)/python bench/pages.py --database postgres --write
 	$(BIN)/python bench/engagement.py --database sqlite,postgres --write
 	$(MAKE) bench-search
+	$(BIN)/python bench/scale.py --write
+	$(BIN)/python bench/memory.py --write
 
 # 100,000 generated articles in PostgreSQL (database warta_bench_search), /cari/ timed.
 bench-search: $(BIN)/.installed

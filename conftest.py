@@ -6,11 +6,14 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from warta.news import routing
+
 
 @pytest.fixture(autouse=True)
 def _clean_state():
-    """Each test starts in the site language with an empty cache."""
+    """Each test starts in the site language with an empty cache and no remembered routes."""
     cache.clear()
+    routing.forget_sites()
     translation.activate("id")
     yield
     translation.deactivate()

@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from warta.core import views as core_views
+from warta.news.views import serve_page
 
 handler404 = core_views.page_not_found
 handler500 = core_views.server_error
@@ -38,6 +40,8 @@ else:
 urlpatterns += i18n_patterns(
     path("", include("warta.news.urls")),
     path("", include("warta.search.urls")),
+    # Wagtail's page view, routed from memory; the same pattern and name as Wagtail's own.
+    re_path(serve_pattern, serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -7,6 +7,7 @@ section, so its URL and breadcrumb follow from where the editor filed it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -32,7 +33,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -81,6 +82,24 @@ def paginate(request, items, per_page: int = ARTICLES_PER_PAGE) -> PaginatorPage
         return Paginator(items, per_page).page(request.GET.get("page") or 1)
     except (PageNotAnInteger, EmptyPage):
         raise Http404(_("No such page of results.")) from None
+
+
+class OneQueryViewRestrictions:
+    """Page view restrictions of a page and its ancestors, checked on every page a reader is
+    served: none when the page was fetched knowing that none apply (warta.news.routing),
+    else in one query (Wagtail takes two)."""
+
+    def get_view_restrictions(self):
+        if getattr(self, "may_be_restricted", True) is False:
+            return PageViewRestriction.objects.none()
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        steplen = self.steplen
+        paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+        # An alias among the ancestors has its source's restrictions, not its own.
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
+        ).distinct()
 
 
 def card_images_prefetch(prefix: str = "") -> Prefetch:
@@ -313,7 +332,7 @@ def _local_midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
 
 
-class HomePage(Page):
+class HomePage(OneQueryViewRestrictions, Page):
     """The front page: the headline slot, the latest stories and a block per section."""
 
     headline = models.ForeignKey(
@@ -394,7 +413,7 @@ class SectionPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class SectionPage(Page):
+class SectionPage(OneQueryViewRestrictions, Page):
     """A rubric such as Daerah, Politik or Olahraga; sections nest (Daerah › Pati)."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=500)
@@ -439,7 +458,7 @@ class ArticleReporter(Orderable):
         verbose_name_plural = _("reporters")
 
 
-class ArticlePage(Page):
+class ArticlePage(OneQueryViewRestrictions, Page):
     """A news story. Its parent section is its primary rubric."""
 
     dateline = models.CharField(
@@ -541,6 +560,8 @@ class ArticlePage(Page):
     ]
     parent_page_types = ["news.SectionPage"]
     subpage_types: list[str] = []
+    # Fetched with the article when it is routed from memory (warta.news.routing).
+    reader_select_related = ("main_image", "editor__photo", "stats")
 
     class Meta:
         verbose_name = _("article")
@@ -594,46 +615,74 @@ class ArticlePage(Page):
         """Who the story is credited to: its credit line, else its reporters, else the outlet."""
         return self.credit_line or ", ".join(p.name for p in self.reporters) or default
 
-    def related_articles(self, limit: int = 4) -> list[ArticlePage]:
-        """Recent stories sharing a tag or the section, those sharing a tag first."""
+    def related_candidates(self) -> ArticlePageQuerySet:
+        """Live stories sharing a tag or the section, those sharing a tag first, then newest."""
         shares_tag = Exists(
             ArticlePageTag.objects.filter(
                 content_object=OuterRef("pk"), tag_id__in=[tag.pk for tag in self.tag_list]
             )
         )
         in_section = Q(path__startswith=self.sections[-1].path) if self.sections else Q(pk=None)
-        return list(
+        return (
             ArticlePage.objects.for_listing()
             .exclude(pk=self.pk)
             .filter(shares_tag | in_section)
             .annotate(shares_tag=shares_tag)
-            .order_by("-shares_tag", "-published_at", "-pk")[:limit]
+            .order_by("-shares_tag", "-published_at", "-pk")
         )
 
-    def neighbours_in_section(self) -> tuple[ArticlePage | None, ArticlePage | None]:
-        """The live stories published just before and just after this one in its section.
+    def related_articles(self, limit: int = 4) -> list[ArticlePage]:
+        """Recent stories sharing a tag or the section, those sharing a tag first."""
+        return list(self.related_candidates()[:limit])
 
-        One query: each neighbour is a scalar subquery walking the publication-time
-        index, and the outer query fetches the (at most) two pages by primary key.
-        Equal times are ordered by id, so no story is skipped or shown twice.
-        """
-        if self.published_at is None:
-            return None, None
+    def neighbour_subqueries(self) -> tuple[Subquery, Subquery]:
+        """The ids of the live stories published just before and just after this one in its
+        section: each a scalar subquery walking the publication-time index. Equal times are
+        ordered by id, so no story is skipped or shown twice."""
         siblings = ArticlePage.objects.live().sibling_of(self, inclusive=False)
         at = self.published_at
         earlier = siblings.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=self.pk))
         later = siblings.filter(Q(published_at__gt=at) | Q(published_at=at, pk__gt=self.pk))
-        found = ArticlePage.objects.filter(
-            Q(pk=Subquery(earlier.order_by("-published_at", "-pk").values("pk")[:1]))
-            | Q(pk=Subquery(later.order_by("published_at", "pk").values("pk")[:1]))
+        return (
+            Subquery(earlier.order_by("-published_at", "-pk").values("pk")[:1]),
+            Subquery(later.order_by("published_at", "pk").values("pk")[:1]),
         )
-        previous = following = None
-        for article in found:
-            if (article.published_at, article.pk) < (at, self.pk):
-                previous = article
-            else:
-                following = article
-        return previous, following
+
+    def split_neighbours(self, found) -> tuple[ArticlePage | None, ArticlePage | None]:
+        """Among `found` (which holds both neighbours), the previous and the next story."""
+        if self.published_at is None:
+            return None, None
+        here = (self.published_at, self.pk)
+        siblings = [a for a in found if a.path[: -self.steplen] == self.path[: -self.steplen]]
+        earlier = [a for a in siblings if (a.published_at, a.pk) < here]
+        later = [a for a in siblings if (a.published_at, a.pk) > here]
+        return (
+            max(earlier, key=lambda a: (a.published_at, a.pk), default=None),
+            min(later, key=lambda a: (a.published_at, a.pk), default=None),
+        )
+
+    def neighbours_in_section(self) -> tuple[ArticlePage | None, ArticlePage | None]:
+        """The live stories published just before and just after this one in its section."""
+        if self.published_at is None:
+            return None, None
+        earlier, later = self.neighbour_subqueries()
+        return self.split_neighbours(ArticlePage.objects.filter(Q(pk=earlier) | Q(pk=later)))
+
+    def related_and_neighbours(
+        self, limit: int = 4
+    ) -> tuple[list[ArticlePage], ArticlePage | None, ArticlePage | None]:
+        """`related_articles()` and `neighbours_in_section()` in one query, for the article page.
+
+        The neighbours are in the same section, so they are related candidates too: sorted
+        the related way, the first `limit` stories found are exactly the related ones.
+        """
+        candidates = self.related_candidates()
+        wanted = Q(pk__in=candidates.values("pk")[:limit])
+        if self.published_at is not None:
+            earlier, later = self.neighbour_subqueries()
+            wanted |= Q(pk=earlier) | Q(pk=later)
+        found = list(candidates.prefetch_related(None).filter(wanted))
+        return (found[:limit], *self.split_neighbours(found))
 
     def text_paragraphs(self) -> list[str]:
         """The story as plain text, lead first: what search snippets are cut from.
@@ -652,8 +701,9 @@ class ArticlePage(Page):
     def body_images(self) -> list:
         return [block.value["image"] for block in self.body if block.block_type == "image"]
 
-    def prefetch_for_reading(self) -> None:
-        """Load everything the article template shows in a fixed number of queries."""
+    def prefetch_for_reading(self, cards: Iterable[ArticlePage] = ()) -> None:
+        """Load everything the article template shows in a fixed number of queries,
+        with the renditions of the `cards` listed beside it in the same query."""
         from django.db.models import prefetch_related_objects
 
         prefetch_related_objects(
@@ -664,9 +714,11 @@ class ArticlePage(Page):
             ),
         )
         rendition_model = get_image_model().get_rendition_model()
-        images = [image for image in [self.main_image, *self.body_images()] if image]
+        images = [self.main_image, *self.body_images(), *(card.main_image for card in cards)]
+        # An image shown twice (a card of the article itself) is one object to prefetch.
+        unique = {id(image): image for image in images if image}
         prefetch_related_objects(
-            images,
+            list(unique.values()),
             Prefetch(
                 "renditions",
                 queryset=rendition_model.objects.filter(
@@ -676,6 +728,7 @@ class ArticlePage(Page):
                         SHARE_IMAGE_SPEC,
                         SQUARE_IMAGE_SPEC,
                         FOUR_THREE_IMAGE_SPEC,
+                        CARD_IMAGE_SPEC,
                     ]
                 ),
             ),
@@ -683,10 +736,9 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        self.prefetch_for_reading()
+        related, *neighbours = self.related_and_neighbours()
+        self.prefetch_for_reading(cards=related)
         newsroom = NewsroomSettings.for_request(request)
-        related = self.related_articles()
-        neighbours = self.neighbours_in_section()
         context.update(
             newsroom=newsroom,
             sign_off=self.sign_off(newsroom.show_editor_initials),

@@ -1,4 +1,4 @@
-"""Reader views outside the page tree: articles by tag, by reporter and by date."""
+"""Reader views: the page tree (routed from memory), and articles by tag, reporter and date."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -6,10 +6,25 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from taggit.models import Tag
+from wagtail.views import serve as wagtail_serve
 
 from warta.core.pagecache import DEFAULT_TAG, tag_pages_shown, tag_request
 
+from . import routing
 from .models import ArchivePeriod, ArticlePage, Person, paginate
+
+
+def serve_page(request, path: str):
+    """Wagtail's page view, with the site and the route found in memory (see routing.py)."""
+    site = request._wagtail_site = routing.site_for_request(request)
+    if site is not None:
+        route = routing.remembered_route(site, path)
+        if route is not None:
+            request._wagtail_route_for_request = route
+    response = wagtail_serve(request, path)
+    if site is not None:
+        routing.remember_route(site, path, getattr(request, "_wagtail_route_for_request", None))
+    return response
 
 
 def archive_index(request) -> TemplateResponse:

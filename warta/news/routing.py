@@ -1,0 +1,92 @@
+"""Page routing answered from memory.
+
+Wagtail finds the page for a URL by looking up the site, then walking the page tree one
+path segment at a time: a query for the site, one per segment and one per `.specific`.
+Each worker here remembers which page a path led to, and fetches that page directly in
+one query that also checks it is still live and still at that path. A page unpublished,
+moved or renamed since is therefore noticed at once and routed the long way again, so
+nothing ever needs purging. The same query tells whether any view restriction (or an alias,
+which takes its source's restrictions) lies on the page's branch, so Wagtail's privacy check
+needs no query of its own for an unrestricted page. Sites are remembered for a few seconds:
+a change to a Site (host name, root page) reaches every worker within `SITE_SECONDS`.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from django.db.models.signals import post_delete, post_save
+from django.http.request import split_domain_port
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.url_routing import RouteResult
+
+SITE_SECONDS = 10
+MAX_ROUTES = 100_000
+
+_sites: dict[tuple[str, int], tuple[Site | None, float]] = {}
+_routes: dict[tuple[int, str], tuple[int, type[Page]]] = {}
+_lock = threading.Lock()
+
+
+def site_for_request(request) -> Site | None:
+    """Wagtail's site for the request's host, looked up at most every few seconds."""
+    key = (split_domain_port(request._get_raw_host())[0], request.get_port())
+    known = _sites.get(key)
+    if known and known[1] > time.monotonic():
+        return known[0]
+    site = Site._find_for_request(request)
+    _sites[key] = (site, time.monotonic() + SITE_SECONDS)
+    return site
+
+
+def remembered_route(site: Site, path: str) -> RouteResult | None:
+    """The page a path led to before, if it is still live and still at that path."""
+    known = _routes.get((site.pk, path))
+    if known is None:
+        return None
+    page_id, model = known
+    page = (
+        model.objects.live()
+        .select_related(*getattr(model, "reader_select_related", ()))
+        .annotate(may_be_restricted=may_be_restricted())
+        .filter(pk=page_id, url_path=site.root_page.url_path + path)
+        .first()
+    )
+    if page is None:
+        _routes.pop((site.pk, path), None)
+        return None
+    return RouteResult(page)
+
+
+def may_be_restricted() -> Exists:
+    """Whether the outer page or an ancestor has a view restriction or is an alias: a tree
+    path is its ancestors' paths with more steps, so theirs are its leading characters."""
+
+    def above_outer(path_field: str) -> dict:
+        return {path_field: Substr(OuterRef("path"), 1, Length(path_field))}
+
+    return Exists(PageViewRestriction.objects.filter(**above_outer("page__path"))) | Exists(
+        Page.objects.filter(alias_of__isnull=False, **above_outer("path"))
+    )
+
+
+def remember_route(site: Site, path: str, route: RouteResult | None) -> None:
+    """Keep a plain route (a page itself, not a sub-route with arguments) for next time."""
+    if route is None or route.args or route.kwargs:
+        return
+    with _lock:
+        if len(_routes) >= MAX_ROUTES:
+            _routes.clear()
+        _routes[(site.pk, path)] = (route.page.pk, type(route.page))
+
+
+def forget_sites(**kwargs) -> None:
+    _sites.clear()
+    _routes.clear()
+
+
+post_save.connect(forget_sites, sender=Site, dispatch_uid="warta.news.routing.site_saved")
+post_delete.connect(forget_sites, sender=Site, dispatch_uid="warta.news.routing.site_deleted")

@@ -1,0 +1,94 @@
+"""Pages routed from memory: fewer queries, and never a page that has gone or moved."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from warta.news import routing
+from warta.news.factories import ArticlePageFactory, SectionPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, url: str):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, len(queries)
+
+
+def test_a_second_visit_is_routed_from_memory_with_the_same_page(client):
+    article = ArticlePageFactory(parent=SectionPageFactory(parent=SectionPageFactory()))
+    first, first_queries = get(client, article.url)
+    second, second_queries = get(client, article.url)
+    assert first.status_code == second.status_code == 200
+    assert first.context["page"] == second.context["page"] == article
+    # Wagtail walks the tree (site, three levels, .specific); memory takes one query.
+    assert second_queries <= first_queries - 4
+    assert second.content == first.content
+
+
+def test_an_unpublished_page_is_not_served_from_a_remembered_route(client):
+    article = ArticlePageFactory()
+    assert client.get(article.url).status_code == 200
+    article.unpublish()
+    assert client.get(article.url).status_code == 404
+
+
+def test_a_renamed_page_leaves_its_old_address(client):
+    article = ArticlePageFactory(slug="lama")
+    old_url = article.url
+    assert client.get(old_url).status_code == 200
+    article.slug = "baru"
+    article.save_revision().publish()
+    article.refresh_from_db()
+    assert article.url != old_url
+    # Wagtail's redirect app answers the old address now; the page is not served there.
+    old = client.get(old_url)
+    assert old.status_code in (301, 302, 404)
+    assert client.get(article.url).status_code == 200
+
+
+def test_a_moved_page_is_found_at_its_new_address_only(client):
+    article = ArticlePageFactory(parent=SectionPageFactory(title="Hukum"))
+    old_url = article.url
+    assert client.get(old_url).status_code == 200
+    article.move(SectionPageFactory(title="Politik"), pos="last-child")
+    article.refresh_from_db()
+    assert article.url != old_url
+    assert client.get(old_url).status_code in (301, 302, 404)
+    assert client.get(article.url).status_code == 200
+
+
+def test_routes_are_forgotten_when_a_site_changes(client):
+    article = ArticlePageFactory()
+    client.get(article.url)
+    assert routing._routes and routing._sites
+    article.get_site().save()
+    assert not routing._routes and not routing._sites
+
+
+@pytest.mark.parametrize("restrict", ["page", "section"])
+def test_a_private_page_stays_private_when_routed_from_memory(client, restrict):
+    """A view restriction on the page or its section applies on every visit, remembered or not."""
+    from wagtail.models import PageViewRestriction
+
+    section = SectionPageFactory()
+    article = ArticlePageFactory(parent=section, title="Rahasia redaksi")
+    assert "Rahasia redaksi" in client.get(article.url).content.decode()  # remembered
+    PageViewRestriction.objects.create(
+        page=article if restrict == "page" else section,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="sandi",  # noqa: S106
+    )
+    for _visit in range(2):
+        response = client.get(article.url)
+        assert "Rahasia redaksi" not in response.content.decode()
+        assert 'name="password"' in response.content.decode()
+
+
+def test_an_unrestricted_page_routed_from_memory_checks_no_restrictions(client):
+    article = ArticlePageFactory()
+    client.get(article.url)
+    response, _count = get(client, article.url)
+    assert response.context["page"].may_be_restricted is False
+    assert not response.context["page"].get_view_restrictions()
