@@ -77,7 +77,8 @@ class CachedPage:
     __slots__ = ("status", "headers", "body", "etag", "modified")
 
     def __init__(self, status: str, headers: list, body: bytes, etag: str, modified: float):
-        self.status, self.headers, self.body = status, headers, body
+        # Stored as JSON lists; WSGI wants (name, value) tuples, and some servers insist.
+        self.status, self.headers, self.body = status, [tuple(h) for h in headers], body
         self.etag, self.modified = etag, modified
 
 

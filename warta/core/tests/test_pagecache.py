@@ -47,6 +47,8 @@ def call(app, path: str, method: str = "GET", **headers) -> Response:
     captured = {}
 
     def start_response(status, response_headers, exc_info=None):
+        # PEP 3333: a list of (name, value) tuples; granian refuses anything else.
+        assert all(type(header) is tuple and len(header) == 2 for header in response_headers)
         captured.update(status=status, headers=response_headers)
 
     body = b"".join(app(environ, start_response))
