@@ -94,5 +94,8 @@ def person_changed(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=NewsroomSettings)
-def newsroom_settings_changed(sender, instance, **kwargs):
-    purge_after_commit(pagecache.ALL_TAG)
+def newsroom_settings_changed(sender, instance, created, **kwargs):
+    # The first page rendered on a new site creates the settings with their defaults,
+    # which every page already shows; the admin saves changes as updates.
+    if not created:
+        purge_after_commit(pagecache.ALL_TAG)

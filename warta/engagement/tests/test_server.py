@@ -142,11 +142,16 @@ class Server:
         pytest.fail("the server did not start in 90 s:\n" + self.log.read_text()[-3000:])
 
     def request(self, method: str, path: str, headers: dict | None = None) -> tuple[int, bytes]:
+        status, _headers, body = self.exchange(method, path, headers)
+        return status, body
+
+    def exchange(self, method: str, path: str, headers: dict | None = None):
+        """(status, response headers, body) of one request."""
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
         try:
             conn.request(method, path, headers=headers or {})
             response = conn.getresponse()
-            return response.status, response.read()
+            return response.status, response.headers, response.read()
         finally:
             conn.close()
 
@@ -187,12 +192,21 @@ def served(tmp_path):
     servers: list[Server] = []
     redis_prefix = f"warta-test:{uuid.uuid4().hex}:"
 
-    def start(probe_article: int, mode: str, flush_seconds: float) -> Server:
+    def start(probe_article: int, mode: str, flush_seconds: float, pages: bool = False) -> Server:
+        """`pages`: collect the static files first, as a site serving pages needs them."""
         if not servers:
             database.url = database.create()
         prefix = redis_prefix if mode == "redis" else ""
         server = Server(tmp_path, database.url, prefix, flush_seconds)
         servers.append(server)
+        if pages:
+            subprocess.run(  # noqa: S603 - our own command
+                [sys.executable, "-m", "warta", "collectstatic", "--no-input", "-v0"],
+                env=server.env,
+                cwd=ROOT,
+                check=True,
+                timeout=300,
+            )
         server.start(probe_article)
         return server
 
