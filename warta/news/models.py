@@ -617,16 +617,17 @@ class ArticlePage(OneQueryViewRestrictions, Page):
 
     def related_candidates(self) -> ArticlePageQuerySet:
         """Live stories sharing a tag or the section, those sharing a tag first, then newest."""
+        in_section = Q(path__startswith=self.sections[-1].path) if self.sections else Q(pk=None)
+        candidates = ArticlePage.objects.for_listing().exclude(pk=self.pk)
+        if not self.tag_list:  # no constant in ORDER BY: PostgreSQL refuses it in a subquery
+            return candidates.filter(in_section).order_by("-published_at", "-pk")
         shares_tag = Exists(
             ArticlePageTag.objects.filter(
                 content_object=OuterRef("pk"), tag_id__in=[tag.pk for tag in self.tag_list]
             )
         )
-        in_section = Q(path__startswith=self.sections[-1].path) if self.sections else Q(pk=None)
         return (
-            ArticlePage.objects.for_listing()
-            .exclude(pk=self.pk)
-            .filter(shares_tag | in_section)
+            candidates.filter(shares_tag | in_section)
             .annotate(shares_tag=shares_tag)
             .order_by("-shares_tag", "-published_at", "-pk")
         )
