@@ -314,6 +314,8 @@ def render(options, results: list[dict]) -> str:
     command = ".venv/bin/python bench/memory.py --write"
     if options.requests != 50_000:
         command += f" --requests {options.requests}"
+    if options.page_cache != "off,on":
+        command += f" --page-cache {options.page_cache}"
     lines = [
         f"Resident memory (VmRSS) of each `warta serve --workers {WORKERS}` worker (granian, "
         f"4 threads each) over {options.requests:,} requests after a warm-up of "

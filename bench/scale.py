@@ -6,11 +6,14 @@ content and tops it up with `generate_archive` to `--articles-small` articles. T
 starts `warta serve` on 127.0.0.1 with the page cache off (every page rendered fresh:
 that is where the size of the archive could hurt), measures each URL with wrk, stops
 the server, grows the archive to `--articles-large` articles, starts it again and
-measures the same URLs. Rounds interleave the URLs and the median round counts; before
-each wrk run the script waits until the server has finished the requests wrk left
-behind. SQL queries per URL are counted in-process at each size. It prints, per URL,
-req/s at both sizes, the slowdown (req/s small / req/s large; target at most 1.3) and
-p50 at both. The server is stopped by its PID, the database dropped unless `--keep`.
+measures the same URLs. Rounds interleave the URLs and the median round counts. After
+each wrk run the queries it left running are cancelled and the script waits until the
+server and PostgreSQL are idle, then times requests one at a time for the CPU they cost
+(server and PostgreSQL backends), a figure other load on the machine moves far less.
+SQL queries per URL are counted in-process at each size. It prints, per URL, req/s at
+both sizes, the slowdown (req/s small / req/s large; target at most 1.3), p50 and CPU
+per request at both. The server is stopped by its PID, the database dropped unless
+`--keep`.
 
     .venv/bin/python bench/scale.py [--articles-small 1000] [--articles-large 100000]
         [--duration 8] [--rounds 3] [--keep] [--write]
@@ -45,8 +48,20 @@ WRK_THREADS, WRK_CONNECTIONS = 2, 32
 WRK_TIMEOUT = 60  # seconds: a 50,000-URL sitemap page takes longer than wrk's default 2 s
 TARGET_SLOWDOWN = 1.3
 GENERATE_TIMEOUT = 3 * 3600
+# Besides one demo article: the pages and sitemaps whose queries cover the whole archive.
+URLS = {
+    "/": "home",
+    "/daerah/pati/": "section",
+    "/sitemap.xml": "sitemap index",
+    "/sitemap-pages-1.xml": "sections sitemap",
+    "/sitemap-articles-1.xml": "articles sitemap, page 1",
+    "/sitemap-tags-1.xml": "tags sitemap",
+    "/sitemap-people-1.xml": "people sitemap",
+    "/sitemap-news-1.xml": "Google News sitemap",
+    "/feeds/rss/": "RSS feed",
+}
 
-# A demo story (its URL does not change as the archive grows) and the site's newest lists.
+# A demo story in Pati, and how many stories the demo has: its URL stays as the archive grows.
 DEMO_ARTICLE = """
 from warta.news.models import ArticlePage
 article = ArticlePage.objects.live().filter(url_path__contains="/daerah/pati/").order_by("pk")[0]
@@ -194,15 +209,35 @@ def cpu_seconds(pids: list[int]) -> dict[int, float]:
 
 
 def wait_idle(pid: int, timeout: float = 180) -> None:
-    """Until the server uses under 5% of a core: wrk leaves requests in flight when it stops,
-    and a worker still rendering them would slow the next measurement."""
+    """Until the server and its PostgreSQL backends use under 5% of a core.
+
+    wrk leaves up to 32 requests in flight when it stops; the queries still running for
+    them are cancelled (they run on this benchmark's own database, for nobody), and the
+    rest of the work they leave would slow the next measurement.
+    """
+    cancel_running_queries()
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        pids = descendants(pid)
+        pids = descendants(pid) + backends()
         before = sum(cpu_seconds(pids).values())
         time.sleep(1)
         if sum(cpu_seconds(pids).values()) - before < 0.05:
             return
+
+
+def cancel_running_queries() -> None:
+    subprocess.run(
+        [
+            "psql",
+            f"{SERVER}/postgres",
+            "-qAtc",
+            "SELECT count(pg_cancel_backend(pid)) FROM pg_stat_activity "
+            f"WHERE datname = '{DATABASE}' AND state = 'active' AND pid <> pg_backend_pid()",
+        ],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
 
 
 def backends() -> list[int]:
@@ -318,18 +353,8 @@ def main() -> int:
         demo_articles = int(demo_articles)
         if options.articles_small < demo_articles:
             parser.error(f"--articles-small must be at least the demo's {demo_articles}")
-        paths = [
-            article,
-            "/",
-            "/daerah/pati/",
-            "/sitemap.xml",
-            "/sitemap-pages-1.xml",
-            "/sitemap-articles-1.xml",
-            "/sitemap-tags-1.xml",
-            "/sitemap-people-1.xml",
-            "/sitemap-news-1.xml",
-            "/feeds/rss/",
-        ]
+        names = {article: "article (demo)", **URLS}
+        paths = list(names)
         for label, total in (("small", options.articles_small), ("large", options.articles_large)):
             print(f"bench: growing the archive to {total:,} articles", flush=True)
             seconds = grow_archive(env, total, demo_articles)
@@ -347,7 +372,7 @@ def main() -> int:
         subprocess.run(["rm", "-rf", str(workdir)], check=False)
 
     print(json.dumps(sizes, indent=1, default=str))
-    report = render(options, sizes, version)
+    report = render(options, sizes, version, names)
     print(report)
     if options.write:
         write_section("Scale", report)
@@ -370,7 +395,7 @@ def per_url(ratio: float, small: dict, large: dict) -> float:
     return ratio * small["locs"] / large["locs"]
 
 
-def render(options, sizes: dict, version: str) -> str:
+def render(options, sizes: dict, version: str, names: dict[str, str]) -> str:
     small, large = sizes["small"], sizes["large"]
     n_small, n_large = f"{small['articles']:,}", f"{large['articles']:,}"
     command = "`.venv/bin/python bench/scale.py"
@@ -387,9 +412,11 @@ def render(options, sizes: dict, version: str) -> str:
         f"{large['database_size']}; growing it took {large['generate_seconds']:.0f} s). "
         f"wrk -t{WRK_THREADS} -c{WRK_CONNECTIONS} -d{options.duration}s --timeout "
         f"{WRK_TIMEOUT}s on the same machine, {rounds} interleaving the URLs, the median "
-        f"kept. *CPU/request* is the CPU time of the server and its PostgreSQL backends per "
-        f"request, measured with one request at a time after each wrk run: other load on "
-        f"this shared machine moves it far less than req/s.",
+        f"kept; the queries wrk leaves running when it stops are cancelled and the script "
+        f"waits until the server and PostgreSQL are idle. *CPU/request* is the CPU time of "
+        f"the server and its PostgreSQL backends per request, measured with one request at a "
+        f"time after each wrk run: other load on this shared machine moves it far less than "
+        f"req/s.",
         "",
         f"Machine: {machine()}. Run: {command} ({time.strftime('%Y-%m-%d')}).",
         "",
@@ -413,7 +440,7 @@ def render(options, sizes: dict, version: str) -> str:
             shown_cpu = f"**{shown_cpu}**"
         listed = f"{a['locs']:,} → {b['locs']:,}" if a.get("locs") or b.get("locs") else ""
         lines.append(
-            f"| `{path}` | {listed} | {a['rps']:.1f} | {b['rps']:.1f} | {shown_rps} "
+            f"| {names[path]} `{path}` | {listed} | {a['rps']:.1f} | {b['rps']:.1f} | {shown_rps} "
             f"| {a['p50_ms']:.0f} ms | {b['p50_ms']:.0f} ms "
             f"| {a['cpu_ms']:.0f} → {b['cpu_ms']:.0f} ms | {shown_cpu} "
             f"| {a['queries']} → {b['queries']} |"
@@ -426,6 +453,16 @@ def render(options, sizes: dict, version: str) -> str:
         f"URL. "
         + ("Over the target by req/s: " + ", ".join(over) + "." if over else "All met it."),
     ]
+    failed = [
+        f"`{path}` at {size['articles']:,} ({result['non_2xx']} non-2xx"
+        + (f"; socket errors: {result['socket_errors']}" if result["socket_errors"] else "")
+        + ")"
+        for size in (small, large)
+        for path, result in size["results"].items()
+        if result["non_2xx"] or result["socket_errors"]
+    ]
+    if failed:
+        lines.append("Errors in the kept wrk runs: " + ", ".join(failed) + ".")
     return "\n".join(lines)
 
 
