@@ -88,6 +88,12 @@ def get_database(name: str, default_sqlite_path: Path) -> dict:
     else:
         config["CONN_MAX_AGE"] = 60
         config["CONN_HEALTH_CHECKS"] = True
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # PostgreSQL's JIT compiles every query whose estimated cost is high, on every run:
+        # on a 100,000-article archive it took 6.9 s of a 9.6 s related-stories query.
+        # Reader queries are short; compiling them never pays.
+        options = config.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
     return config
 
 
