@@ -42,7 +42,7 @@ from pages import environment, run, start, stop, wait_until_up
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 WORKERS = 2
-CLIENTS = 16  # concurrent keep-alive connections: twice the server's 2 x 4 threads
+CLIENTS = 16  # concurrent keep-alive connections: several per server thread (2 workers x 2)
 CHUNK_TIMEOUT = 900  # seconds: the bound of one chunk of requests
 TARGET_GROWTH = 10.0  # percent
 
@@ -318,7 +318,7 @@ def render(options, results: list[dict]) -> str:
         command += f" --page-cache {options.page_cache}"
     lines = [
         f"Resident memory (VmRSS) of each `warta serve --workers {WORKERS}` worker (granian, "
-        f"4 threads each) over {options.requests:,} requests after a warm-up of "
+        f"2 threads each) over {options.requests:,} requests after a warm-up of "
         f"{options.warmup:,}, read from /proc every {options.interval:,} requests. SQLite demo "
         f"site; {CLIENTS} keep-alive connections (Python's http.client) cycling through "
         f"{results[0]['paths']} reader URLs: home, sections, articles, tag and reporter pages, "
