@@ -15,8 +15,8 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def machine_description() -> str:
-    """Cores, CPU model, memory and Python, for the heading of a result."""
+def machine_facts() -> dict:
+    """Cores, CPU model, memory and Python of this machine."""
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -25,14 +25,25 @@ def machine_description() -> str:
         ),
         platform.processor(),
     )
-    memory = next(
-        line.split()[1]
+    memory_kb = next(
+        int(line.split()[1])
         for line in Path("/proc/meminfo").read_text().splitlines()
         if line.startswith("MemTotal")
     )
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "memory_gib": round(memory_kb / 1024 / 1024, 1),
+        "python": platform.python_version(),
+    }
+
+
+def machine_description() -> str:
+    """The machine facts as one line, for the heading of a result."""
+    facts = machine_facts()
     return (
-        f"{os.cpu_count()} cores (nproc), {cpu}, {int(memory) // 1024 // 1024} GiB, "
-        f"Python {platform.python_version()}"
+        f"{facts['nproc']} cores (nproc), {facts['cpu']}, {int(facts['memory_gib'])} GiB, "
+        f"Python {facts['python']}"
     )
 
 

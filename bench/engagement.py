@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import re
 import secrets
 import shutil
@@ -35,7 +34,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from common import free_port, write_section
+from common import free_port, machine_facts, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -61,26 +60,7 @@ print(total, daily)
 
 
 def machine() -> dict:
-    model = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    memory_kb = next(
-        int(line.split()[1])
-        for line in Path("/proc/meminfo").read_text().splitlines()
-        if line.startswith("MemTotal")
-    )
-    return {
-        "nproc": os.cpu_count(),
-        "cpu": model,
-        "memory_gib": round(memory_kb / 1024 / 1024, 1),
-        "python": platform.python_version(),
-        "load_before": os.getloadavg()[0],
-    }
+    return {**machine_facts(), "load_before": os.getloadavg()[0]}
 
 
 def run_django(env: dict, code: str) -> str:
