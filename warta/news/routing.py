@@ -77,10 +77,13 @@ def remember_route(site: Site, path: str, route: RouteResult | None) -> None:
     """Keep a plain route (a page itself, not a sub-route with arguments) for next time."""
     if route is None or route.args or route.kwargs:
         return
+    key, entry = (site.pk, path), (route.page.pk, type(route.page))
+    if _routes.get(key) == entry:  # a page routed from memory: nothing new to keep
+        return
     with _lock:
         if len(_routes) >= MAX_ROUTES:
             _routes.clear()
-        _routes[(site.pk, path)] = (route.page.pk, type(route.page))
+        _routes[key] = entry
 
 
 def forget_sites(**kwargs) -> None:
