@@ -1,5 +1,7 @@
 """Pages routed from memory: fewer queries, and never a page that has gone or moved."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,6 +18,11 @@ def get(client, url: str):
     return response, len(queries)
 
 
+def without_clock(content: bytes) -> bytes:
+    # The header clock shows the current second, which may tick between two requests.
+    return re.sub(rb'<time class="site-clock".*?</time>', b"", content, flags=re.S)
+
+
 def test_a_second_visit_is_routed_from_memory_with_the_same_page(client):
     article = ArticlePageFactory(parent=SectionPageFactory(parent=SectionPageFactory()))
     first, first_queries = get(client, article.url)
@@ -24,7 +31,7 @@ def test_a_second_visit_is_routed_from_memory_with_the_same_page(client):
     assert first.context["page"] == second.context["page"] == article
     # Wagtail walks the tree (site, three levels, .specific); memory takes one query.
     assert second_queries <= first_queries - 4
-    assert second.content == first.content
+    assert without_clock(second.content) == without_clock(first.content)
 
 
 def test_an_unpublished_page_is_not_served_from_a_remembered_route(client):
