@@ -17,15 +17,15 @@ from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Max, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import iri_to_uri
-from taggit.models import Tag
+from django.utils.functional import cached_property
 from wagtail.models import Page, Site
 
-from warta.news.models import ArticlePage, Person, SectionPage
+from warta.news.models import ArticlePage, ArticlePageTag, ArticleReporter, Person, SectionPage
 
 SITEMAP_PAGE_SIZE = 50_000  # the sitemaps.org limit of URLs per file
 NEWS_PAGE_SIZE = 1_000  # Google News: at most 1,000 URLs per news sitemap
@@ -81,6 +81,7 @@ class UrlSet:
     name = ""
     page_size = SITEMAP_PAGE_SIZE
     with_news = False
+    order = "pk"  # pages are cut in this order, so a URL keeps its page as others are added
 
     def __init__(self, links: SiteLinks):
         self.links = links
@@ -89,9 +90,13 @@ class UrlSet:
     def queryset(self) -> QuerySet:
         raise NotImplementedError
 
+    def stories(self) -> QuerySet:
+        """The live, public stories of this site: what every sitemap lists or dates by."""
+        return ArticlePage.objects.live().public().descendant_of(self.root)
+
     def page_queryset(self, number: int) -> QuerySet:
         offset = (number - 1) * self.page_size
-        return self.queryset().order_by("pk")[offset : offset + self.page_size]
+        return self.queryset().order_by(self.order)[offset : offset + self.page_size]
 
     def count(self) -> int:
         return self.queryset().count()
@@ -115,7 +120,7 @@ class ArticleUrlSet(UrlSet):
     name = "articles"
 
     def queryset(self) -> QuerySet:
-        return ArticlePage.objects.live().public().descendant_of(self.root)
+        return self.stories()
 
     def lastmod(self, number: int) -> datetime | None:
         latest_values = (
@@ -202,28 +207,21 @@ class TagUrlSet(UrlSet):
     """Tag pages of tags that have at least one live story."""
 
     name = "tags"
+    order = "tag_id"
 
     def queryset(self) -> QuerySet:
-        return Tag.objects.filter(
-            pk__in=ArticlePage.objects.live()
-            .public()
-            .descendant_of(self.root)
-            .values("tagged_items__tag")
+        # One row per tag with its newest story, in one pass over the tagged stories: a
+        # newest-story subquery per tag walks the archive again for every rare tag.
+        return (
+            ArticlePageTag.objects.filter(content_object__in=self.stories())
+            .values("tag_id", "tag__slug")
+            .annotate(newest_story=Max("content_object__published_at"))
         )
 
     def urls(self, number: int) -> Iterator[SitemapURL]:
-        newest = (
-            ArticlePage.objects.live()
-            .filter(tagged_items__tag=OuterRef("pk"))
-            .order_by("-published_at")
-            .values("published_at")[:1]
-        )
-        rows = (
-            self.page_queryset(number)
-            .annotate(newest_story=Subquery(newest))
-            .values_list("slug", "newest_story")
-            .iterator(chunk_size=CHUNK_SIZE)
-        )
+        # Read whole, not through a cursor: PostgreSQL plans a cursor for its first rows,
+        # a nested loop over every tagged story (five times slower at 100,000 articles).
+        rows = list(self.page_queryset(number).values_list("tag__slug", "newest_story"))
         for slug, newest_story in rows:
             path = reverse("news:tag", kwargs={"slug": slug})
             yield SitemapURL(loc=self.links.absolute(path), lastmod=newest_story)
@@ -234,31 +232,38 @@ class PersonUrlSet(UrlSet):
 
     name = "people"
 
-    def credited(self, person) -> QuerySet:
-        return ArticlePage.objects.live().filter(
-            Q(reporter_links__person=person) | Q(editor=person)
+    @cached_property
+    def newest_credits(self) -> dict[int, datetime]:
+        """Everyone credited on a live story, as reporter or editor, with the newest one's
+        date: two aggregates over the archive, however many people there are."""
+        as_reporter = (
+            ArticleReporter.objects.filter(page__in=self.stories())
+            .values("person")
+            .annotate(newest=Max("page__published_at"))
+            .values_list("person", "newest")
         )
-
-    def queryset(self) -> QuerySet:
-        return Person.objects.filter(
-            Q(pk__in=self.credited_pks("reporter_links__person"))
-            | Q(pk__in=self.credited_pks("editor"))
+        as_editor = (
+            self.stories()
+            .filter(editor__isnull=False)
+            .values("editor")
+            .annotate(newest=Max("published_at"))
+            .values_list("editor", "newest")
         )
+        newest: dict[int, datetime] = {}
+        for person, moment in [*as_reporter.order_by(), *as_editor.order_by()]:
+            newest[person] = latest(newest.get(person), moment)
+        return newest
 
-    def credited_pks(self, field_name: str) -> QuerySet:
-        return ArticlePage.objects.live().public().descendant_of(self.root).values(field_name)
+    def count(self) -> int:
+        return len(self.newest_credits)
 
     def urls(self, number: int) -> Iterator[SitemapURL]:
-        newest = self.credited(OuterRef("pk")).order_by("-published_at").values("published_at")[:1]
-        rows = (
-            self.page_queryset(number)
-            .annotate(newest_story=Subquery(newest))
-            .values_list("slug", "newest_story")
-            .iterator(chunk_size=CHUNK_SIZE)
-        )
-        for slug, newest_story in rows:
-            path = reverse("news:reporter", kwargs={"slug": slug})
-            yield SitemapURL(loc=self.links.absolute(path), lastmod=newest_story)
+        offset = (number - 1) * self.page_size
+        people = sorted(self.newest_credits)[offset : offset + self.page_size]
+        slugs = dict(Person.objects.filter(pk__in=people).values_list("pk", "slug"))
+        for pk in people:
+            path = reverse("news:reporter", kwargs={"slug": slugs[pk]})
+            yield SitemapURL(loc=self.links.absolute(path), lastmod=self.newest_credits[pk])
 
 
 URL_SETS: dict[str, type[UrlSet]] = {

@@ -16,8 +16,8 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Substr, TruncDay, TruncMonth, TruncYear
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import TruncDay, TruncMonth, TruncYear
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -39,6 +39,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from warta.core.pagecache import tag_pages_shown, tag_request
+from warta.core.queries import keys_of_any
 from warta.search.text import FoldedSearchField
 
 from .blocks import BODY_IMAGE_SPEC, ArticleBodyBlock
@@ -373,30 +374,21 @@ class HomePage(OneQueryViewRestrictions, Page):
     def section_blocks(self, per_section: int = 4, exclude: Page | None = None) -> list[dict]:
         """The newest stories of each top-level section, in two queries for all sections.
 
-        A window function numbers each section's stories, so the front page does
-        not run one query per section.
+        Each section's newest stories are a short list read from the publication-time
+        index; one query fetches the cards of all of them.
         """
         sections = list(SectionPage.objects.child_of(self).live().in_menu())
         if not sections:
             return []
+        others = ArticlePage.objects.live().exclude(pk=getattr(exclude, "pk", None))
+        newest = [
+            others.filter(path__startswith=section.path).newest_first()[:per_section]
+            for section in sections
+        ]
         prefix_length = len(sections[0].path)
-        ranked = (
-            ArticlePage.objects.for_listing()
-            .descendant_of(self)
-            .exclude(pk=getattr(exclude, "pk", None))
-            .annotate(section_path=Substr("path", 1, prefix_length))
-            .annotate(
-                rank=models.Window(
-                    models.functions.RowNumber(),
-                    partition_by=models.F("section_path"),
-                    order_by=[models.F("published_at").desc(), models.F("pk").desc()],
-                )
-            )
-            .filter(rank__lte=per_section)
-        )
         by_section: dict[str, list[ArticlePage]] = {}
-        for article in ranked:
-            by_section.setdefault(article.section_path, []).append(article)
+        for article in ArticlePage.objects.for_listing().filter(pk__in=keys_of_any(*newest)):
+            by_section.setdefault(article.path[:prefix_length], []).append(article)
         return [
             {"section": section, "articles": by_section[section.path]}
             for section in sections
@@ -615,39 +607,69 @@ class ArticlePage(OneQueryViewRestrictions, Page):
         """Who the story is credited to: its credit line, else its reporters, else the outlet."""
         return self.credit_line or ", ".join(p.name for p in self.reporters) or default
 
-    def related_candidates(self) -> ArticlePageQuerySet:
-        """Live stories sharing a tag or the section, those sharing a tag first, then newest."""
-        in_section = Q(path__startswith=self.sections[-1].path) if self.sections else Q(pk=None)
-        candidates = ArticlePage.objects.for_listing().exclude(pk=self.pk)
-        if not self.tag_list:  # no constant in ORDER BY: PostgreSQL refuses it in a subquery
-            return candidates.filter(in_section).order_by("-published_at", "-pk")
-        shares_tag = Exists(
+    def shares_a_tag(self) -> Exists:
+        return Exists(
             ArticlePageTag.objects.filter(
                 content_object=OuterRef("pk"), tag_id__in=[tag.pk for tag in self.tag_list]
             )
         )
-        return (
-            candidates.filter(shares_tag | in_section)
-            .annotate(shares_tag=shares_tag)
-            .order_by("-shares_tag", "-published_at", "-pk")
-        )
 
-    def related_articles(self, limit: int = 4) -> list[ArticlePage]:
-        """Recent stories sharing a tag or the section, those sharing a tag first."""
-        return list(self.related_candidates()[:limit])
+    def related_sources(self, limit: int) -> list[ArticlePageQuerySet]:
+        """The newest `limit` live stories sharing a tag, and the newest `limit` in the section.
 
-    def neighbour_subqueries(self) -> tuple[Subquery, Subquery]:
-        """The ids of the live stories published just before and just after this one in its
-        section: each a scalar subquery walking the publication-time index. Equal times are
-        ordered by id, so no story is skipped or shown twice."""
+        Related stories share a tag or the section, those sharing a tag first, then the
+        newest. The first `limit` of that order are all among these two short lists, so
+        neither has to rank the whole archive.
+        """
+        others = ArticlePage.objects.live().exclude(pk=self.pk).newest_first()
+        sources = []
+        if self.tag_list:
+            sources.append(others.filter(self.shares_a_tag())[:limit])
+        if self.sections:
+            sources.append(others.filter(path__startswith=self.sections[-1].path)[:limit])
+        return sources
+
+    def neighbour_sources(self) -> list[ArticlePageQuerySet]:
+        """The live stories published just before and just after this one in its section,
+        each a one-row query walking the publication-time index. Equal times are ordered
+        by id, so no story is skipped or shown twice."""
+        if self.published_at is None:
+            return []
         siblings = ArticlePage.objects.live().sibling_of(self, inclusive=False)
         at = self.published_at
         earlier = siblings.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=self.pk))
         later = siblings.filter(Q(published_at__gt=at) | Q(published_at=at, pk__gt=self.pk))
-        return (
-            Subquery(earlier.order_by("-published_at", "-pk").values("pk")[:1]),
-            Subquery(later.order_by("published_at", "pk").values("pk")[:1]),
+        return [
+            earlier.order_by("-published_at", "-pk")[:1],
+            later.order_by("published_at", "pk")[:1],
+        ]
+
+    def cards_from(self, sources: list[ArticlePageQuerySet]) -> list[ArticlePage]:
+        """The stories any of `sources` selects, as cards, in one query."""
+        if not sources:
+            return []
+        cards = ArticlePage.objects.for_listing().prefetch_related(None)
+        if self.tag_list:
+            cards = cards.annotate(shares_tag=self.shares_a_tag())
+        return list(cards.filter(pk__in=keys_of_any(*sources)))
+
+    def most_related(self, found: Iterable[ArticlePage], limit: int) -> list[ArticlePage]:
+        """Of `found` (which holds `related_sources()`), the `limit` related stories in order."""
+        in_section = self.sections[-1].path if self.sections else None
+        candidates = [
+            article
+            for article in found
+            if getattr(article, "shares_tag", False)
+            or (in_section and article.path.startswith(in_section))
+        ]
+        candidates.sort(
+            key=lambda a: (getattr(a, "shares_tag", False), a.published_at, a.pk), reverse=True
         )
+        return candidates[:limit]
+
+    def related_articles(self, limit: int = 4) -> list[ArticlePage]:
+        """Recent stories sharing a tag or the section, those sharing a tag first."""
+        return self.most_related(self.cards_from(self.related_sources(limit)), limit)
 
     def split_neighbours(self, found) -> tuple[ArticlePage | None, ArticlePage | None]:
         """Among `found` (which holds both neighbours), the previous and the next story."""
@@ -664,26 +686,14 @@ class ArticlePage(OneQueryViewRestrictions, Page):
 
     def neighbours_in_section(self) -> tuple[ArticlePage | None, ArticlePage | None]:
         """The live stories published just before and just after this one in its section."""
-        if self.published_at is None:
-            return None, None
-        earlier, later = self.neighbour_subqueries()
-        return self.split_neighbours(ArticlePage.objects.filter(Q(pk=earlier) | Q(pk=later)))
+        return self.split_neighbours(self.cards_from(self.neighbour_sources()))
 
     def related_and_neighbours(
         self, limit: int = 4
     ) -> tuple[list[ArticlePage], ArticlePage | None, ArticlePage | None]:
-        """`related_articles()` and `neighbours_in_section()` in one query, for the article page.
-
-        The neighbours are in the same section, so they are related candidates too: sorted
-        the related way, the first `limit` stories found are exactly the related ones.
-        """
-        candidates = self.related_candidates()
-        wanted = Q(pk__in=candidates.values("pk")[:limit])
-        if self.published_at is not None:
-            earlier, later = self.neighbour_subqueries()
-            wanted |= Q(pk=earlier) | Q(pk=later)
-        found = list(candidates.prefetch_related(None).filter(wanted))
-        return (found[:limit], *self.split_neighbours(found))
+        """`related_articles()` and `neighbours_in_section()` in one query, for the article page."""
+        found = self.cards_from(self.related_sources(limit) + self.neighbour_sources())
+        return (self.most_related(found, limit), *self.split_neighbours(found))
 
     def text_paragraphs(self) -> list[str]:
         """The story as plain text, lead first: what search snippets are cut from.

@@ -194,3 +194,25 @@ def test_robots_txt_points_at_the_index_and_keeps_crawlers_out(client):
     for path in ("/admin/", "/cari/", "/en/cari/"):
         assert f"Disallow: {path}\n" in text
     assert "Disallow: /\n" not in text
+
+
+def test_tag_and_people_lastmod_is_their_newest_live_story(client):
+    """A tag's or a person's lastmod is the newest live story with the tag or their credit."""
+    reporter, editor = PersonFactory(slug="agus"), PersonFactory(slug="rina")
+    older, newer, newest = (NOW - timedelta(days=d) for d in (3, 2, 1))
+    ArticlePageFactory(tags=["banjir"], reporters=[reporter], published_at=older)
+    ArticlePageFactory(tags=["banjir", "pati"], editor=editor, published_at=newer)
+    ArticlePageFactory(tags=["banjir"], reporters=[reporter], published_at=newest).unpublish()
+
+    def lastmods(path: str) -> dict[str, str]:
+        urls = get_xml(client, path).xpath("//s:url", namespaces=NS)
+        return {
+            url.findtext("s:loc", namespaces=NS).rsplit("/", 2)[1]: url.findtext(
+                "s:lastmod", namespaces=NS
+            )
+            for url in urls
+        }
+
+    stamp = sitemaps.w3c_datetime
+    assert lastmods("/sitemap-tags-1.xml") == {"banjir": stamp(newer), "pati": stamp(newer)}
+    assert lastmods("/sitemap-people-1.xml") == {"agus": stamp(older), "rina": stamp(newer)}

@@ -81,3 +81,21 @@ def test_related_articles_put_shared_tags_first_and_exclude_the_article():
 def test_reaction_shares_always_add_up_to_100(counts, expected):
     """Largest-remainder percentages: all zero, or exactly 100 in total."""
     assert reaction_shares(counts) == expected
+
+
+def test_related_articles_are_the_newest_sharing_a_tag_then_the_newest_of_the_section():
+    """Four stories: those sharing a tag (newest first), topped up from the section."""
+    now = timezone.now()
+    section = SectionPageFactory()
+    article = ArticlePageFactory(parent=section, tags=["banjir", "pati"])
+
+    def story(hours: int, **fields):
+        return ArticlePageFactory(published_at=now - timedelta(hours=hours), **fields)
+
+    tagged = [story(10, tags=["pati"]), story(30, tags=["banjir"])]
+    story(40, tags=["pemilu"])  # another tag, elsewhere: unrelated
+    in_section = [story(n, parent=section) for n in (1, 2, 3)]
+    assert article.related_articles() == [*tagged, *in_section[:2]]
+    newer_tagged = [story(n, tags=["banjir"], parent=section) for n in (4, 5, 6, 7)]
+    assert article.related_articles() == newer_tagged
+    assert article.related_articles(limit=6) == [*newer_tagged, *tagged]

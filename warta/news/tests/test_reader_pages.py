@@ -143,3 +143,25 @@ def test_server_error_page_is_indonesian_and_self_contained(rf):
     assert response.status_code == 500
     assert "Terjadi galat di server" in html
     assert "<link" not in html  # no stylesheet: static files may be what failed
+
+
+def test_section_blocks_hold_each_sections_newest_stories_without_the_headline():
+    """Each top-level section's newest four live stories, its subsections' included."""
+    now = timezone.now()
+    daerah, politik, kosong = (SectionPageFactory(title=t) for t in ("Daerah", "Politik", "Kosong"))
+    pati = SectionPageFactory(title="Pati", parent=daerah)
+    in_daerah = [
+        ArticlePageFactory(
+            parent=daerah if n % 2 else pati, published_at=now - timezone.timedelta(hours=n)
+        )
+        for n in range(6)
+    ]
+    in_politik = ArticlePageFactory(parent=politik)
+    draft = ArticlePageFactory(parent=politik, published_at=now + timezone.timedelta(hours=1))
+    draft.unpublish()
+    blocks = home_page().specific.section_blocks(exclude=in_daerah[0])
+    assert [(block["section"], block["articles"]) for block in blocks] == [
+        (daerah, in_daerah[1:5]),
+        (politik, [in_politik]),
+    ]
+    assert kosong not in [block["section"] for block in blocks]
