@@ -59,3 +59,59 @@ def write_section(title: str, body: str) -> None:
     else:
         text = text.rstrip() + "\n\n" + section
     path.write_text(text.rstrip() + "\n")
+
+
+def static_baseline(html: bytes, threads: int, connections: int, seconds: int) -> float:
+    """Requests per second of nginx serving `html` as a static file on 127.0.0.1: the
+    yardstick the speed targets are ratios of, measured beside the figure it divides."""
+    import shutil
+    import subprocess
+    import tempfile
+    import time
+
+    with tempfile.TemporaryDirectory(prefix="warta-static-") as work:
+        root = Path(work)
+        root.chmod(0o755)  # nginx workers run as an unprivileged user
+        (root / "page.html").write_bytes(html)
+        (root / "page.html").chmod(0o644)
+        port = free_port()
+        config = root / "nginx.conf"
+        temp = " ".join(
+            f"{kind}_temp_path {root}/tmp;" for kind in ("client_body", "proxy", "fastcgi")
+        )
+        config.write_text(
+            f"worker_processes auto;\npid {root}/nginx.pid;\nerror_log {root}/error.log warn;\n"
+            "events { worker_connections 1024; }\n"
+            f"http {{ access_log off; {temp} uwsgi_temp_path {root}/tmp; "
+            f"scgi_temp_path {root}/tmp;\n"
+            f"  server {{ listen 127.0.0.1:{port}; root {root}; }} }}\n"
+        )
+        nginx = subprocess.Popen(
+            [shutil.which("nginx"), "-c", str(config), "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                with socket.socket() as probe:
+                    if probe.connect_ex(("127.0.0.1", port)) == 0:
+                        break
+                time.sleep(0.1)
+            output = subprocess.run(
+                [
+                    "wrk",
+                    f"-t{threads}",
+                    f"-c{connections}",
+                    f"-d{seconds}s",
+                    f"http://127.0.0.1:{port}/page.html",
+                ],
+                capture_output=True,
+                text=True,
+                timeout=seconds + 60,
+                check=True,
+            ).stdout
+        finally:
+            nginx.terminate()
+            nginx.wait(timeout=30)
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))

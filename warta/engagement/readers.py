@@ -15,6 +15,7 @@ the random id (keyed with the site's secret key), never the id itself.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import ipaddress
 import re
@@ -41,12 +42,18 @@ def client_address(request: HttpRequest) -> str:
         hops = [hop for hop in hops if hop]
         if len(hops) >= proxies:
             address = hops[-proxies]
+    return normalised_address(address)
+
+
+@functools.lru_cache(maxsize=4096)
+def normalised_address(address: str) -> str:
     try:
         return str(ipaddress.ip_address(address))
     except ValueError:
         return "unknown"
 
 
+@functools.lru_cache(maxsize=4096)  # the same few addresses send most requests
 def network_of(address: str) -> str:
     """The unit a rate limit applies to: the address, or an IPv6 address's /64 (one subscriber)."""
     try:
