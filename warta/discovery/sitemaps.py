@@ -17,12 +17,13 @@ from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import iri_to_uri
 from django.utils.functional import cached_property
+from taggit.models import Tag
 from wagtail.models import Page, Site
 
 from warta.news.models import ArticlePage, ArticlePageTag, ArticleReporter, Person, SectionPage
@@ -74,6 +75,19 @@ class SiteLinks:
     def image(self, name: str) -> str:
         return self.absolute(default_storage.url(name))
 
+    @cached_property
+    def newest_story(self) -> datetime | None:
+        """When the site's newest live story was published: read backwards along the
+        publication-time index, where an aggregate would read every story."""
+        return (
+            ArticlePage.objects.live()
+            .descendant_of(self.root)
+            .filter(published_at__isnull=False)
+            .order_by("-published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
 
 class UrlSet:
     """One kind of sitemap, cut into numbered pages of `page_size` URLs."""
@@ -101,16 +115,23 @@ class UrlSet:
     def count(self) -> int:
         return self.queryset().count()
 
+    def most_urls(self) -> int | None:
+        """How many URLs there can be at most, if that is cheap to know (None: it is not)."""
+        return None
+
+    def has_urls(self) -> bool:
+        return self.queryset().exists()
+
     def page_count(self) -> int:
+        most = self.most_urls()
+        if most is not None and most <= self.page_size:
+            # One page or none: no need to count what the whole archive holds.
+            return 1 if self.has_urls() else 0
         return math.ceil(self.count() / self.page_size)
 
     def lastmod(self, number: int) -> datetime | None:
         """By default the newest story: the lists these pages show change when one appears."""
-        return (
-            ArticlePage.objects.live()
-            .descendant_of(self.root)
-            .aggregate(newest=Max("published_at"))["newest"]
-        )
+        return self.links.newest_story
 
     def urls(self, number: int) -> Iterator[SitemapURL]:
         raise NotImplementedError
@@ -218,6 +239,12 @@ class TagUrlSet(UrlSet):
             .annotate(newest_story=Max("content_object__published_at"))
         )
 
+    def most_urls(self) -> int:
+        return Tag.objects.count()
+
+    def has_urls(self) -> bool:
+        return self.stories().filter(tagged_items__isnull=False).exists()
+
     def urls(self, number: int) -> Iterator[SitemapURL]:
         # Read whole, not through a cursor: PostgreSQL plans a cursor for its first rows,
         # a nested loop over every tagged story (five times slower at 100,000 articles).
@@ -256,6 +283,13 @@ class PersonUrlSet(UrlSet):
 
     def count(self) -> int:
         return len(self.newest_credits)
+
+    def most_urls(self) -> int:
+        return Person.objects.count()
+
+    def has_urls(self) -> bool:
+        credited = Q(reporter_links__isnull=False) | Q(editor__isnull=False)
+        return self.stories().filter(credited).exists()
 
     def urls(self, number: int) -> Iterator[SitemapURL]:
         offset = (number - 1) * self.page_size

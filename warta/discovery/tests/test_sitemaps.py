@@ -216,3 +216,19 @@ def test_tag_and_people_lastmod_is_their_newest_live_story(client):
     stamp = sitemaps.w3c_datetime
     assert lastmods("/sitemap-tags-1.xml") == {"banjir": stamp(newer), "pati": stamp(newer)}
     assert lastmods("/sitemap-people-1.xml") == {"agus": stamp(older), "rina": stamp(newer)}
+
+
+def test_index_lists_tags_and_people_only_when_a_live_story_has_them(client):
+    """Without counting the archive, the index still leaves out a URL set with no URLs."""
+
+    def kinds() -> set[str]:
+        return {loc.rsplit("/", 1)[1].rsplit("-", 1)[0] for loc in index_locs(client)}
+
+    ArticlePageFactory()  # no tag, no credit
+    draft = ArticlePageFactory(tags=["banjir"], reporters=[PersonFactory()])
+    draft.unpublish()
+    assert {"sitemap-tags", "sitemap-people"}.isdisjoint(kinds())
+    ArticlePageFactory(editor=PersonFactory())
+    assert "sitemap-people" in kinds() and "sitemap-tags" not in kinds()
+    ArticlePageFactory(tags=["pati"])
+    assert {"sitemap-tags", "sitemap-people"} <= kinds()
