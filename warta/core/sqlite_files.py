@@ -8,6 +8,8 @@ import sqlite3
 import threading
 from pathlib import Path
 
+SETUP_TIMEOUT = 10  # seconds
+
 
 class SharedSQLiteFile:
     """One connection per thread to an SQLite file, created with `schema` on first use."""
@@ -22,9 +24,12 @@ class SharedSQLiteFile:
         connection = getattr(self.local, "connection", None)
         if connection is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+            # Setting up waits for a writer in another process, whatever `timeout` is:
+            # a file opened while busy would otherwise fail before its first use.
+            connection = sqlite3.connect(self.path, timeout=SETUP_TIMEOUT, isolation_level=None)
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute(f"PRAGMA synchronous={self.synchronous}")
             connection.executescript(self.schema)
+            connection.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
             self.local.connection = connection
         return connection
