@@ -35,7 +35,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from common import free_port, machine_facts, static_baseline, write_section
+from common import free_port, machine_facts, write_section
+from pages import static_baseline
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -159,7 +160,7 @@ def bench(database: str, args, postgres_url: str | None = None) -> dict:
         with urllib.request.urlopen(base + article_url, timeout=30) as page:  # noqa: S310
             html = page.read()
         # The yardstick: nginx serving this article's page as a static file, just before.
-        static = static_baseline(html, args.threads, args.connections, args.duration)
+        static = static_baseline(html, args.duration, args.threads, args.connections)
         wrk = subprocess.run(
             [
                 "wrk",

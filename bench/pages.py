@@ -91,8 +91,14 @@ def wait_until_up(url: str, timeout: float = 60) -> None:
     raise RuntimeError(f"{url} did not come up")
 
 
-def wrk(url: str, seconds: int, headers: dict | None = None) -> dict:
-    command = ["wrk", f"-t{WRK_THREADS}", f"-c{WRK_CONNECTIONS}", f"-d{seconds}s", "--latency", url]
+def wrk(
+    url: str,
+    seconds: int,
+    headers: dict | None = None,
+    threads: int = WRK_THREADS,
+    connections: int = WRK_CONNECTIONS,
+) -> dict:
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url]
     for name, value in (headers or {}).items():
         command[1:1] = ["-H", f"{name}: {value}"]
     output = subprocess.run(
@@ -109,6 +115,34 @@ def wrk(url: str, seconds: int, headers: dict | None = None) -> dict:
     }
 
 
+def nginx_main_config(workdir: Path, static_port: int, *includes: Path) -> Path:
+    """nginx.conf for a run: the static baseline on `static_port` (serving
+    `workdir/baseline`), and the server blocks in `includes`."""
+    config = workdir / "nginx.conf"
+    (workdir / "nginx-tmp").mkdir(exist_ok=True)
+    included = "".join(f"    include {path};\n" for path in includes)
+    config.write_text(f"""
+worker_processes auto;
+pid {workdir}/nginx.pid;
+error_log {workdir}/nginx-error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    sendfile on;
+    keepalive_requests 100000;
+    client_body_temp_path {workdir}/nginx-tmp;
+    proxy_temp_path {workdir}/nginx-tmp;
+{included}    server {{
+        listen 127.0.0.1:{static_port};
+        root {workdir}/baseline;
+        location / {{ try_files $uri $uri/index.html =404; }}
+    }}
+}}
+""")
+    return config
+
+
 def nginx_config(workdir: Path, app_port: int, proxy_port: int, static_port: int) -> Path:
     site = (ROOT / "deploy" / "nginx.conf").read_text()
     replacements = {
@@ -122,28 +156,30 @@ def nginx_config(workdir: Path, app_port: int, proxy_port: int, static_port: int
     for old, new in replacements.items():
         site = site.replace(old, new)
     (workdir / "site.conf").write_text(site)
-    config = workdir / "nginx.conf"
-    config.write_text(f"""
-worker_processes auto;
-pid {workdir}/nginx.pid;
-error_log {workdir}/nginx-error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    sendfile on;
-    keepalive_requests 100000;
-    client_body_temp_path {workdir}/nginx-tmp;
-    proxy_temp_path {workdir}/nginx-tmp;
-    include {workdir}/site.conf;
-    server {{
-        listen 127.0.0.1:{static_port};
-        root {workdir}/baseline;
-        location / {{ try_files $uri $uri/index.html =404; }}
-    }}
-}}
-""")
-    return config
+    return nginx_main_config(workdir, static_port, workdir / "site.conf")
+
+
+def static_baseline(html: bytes, seconds: int, threads: int, connections: int) -> float:
+    """Requests per second of nginx serving `html` as a static file, configured as in the
+    reader-page benchmark: the yardstick other figures are ratios of."""
+    with tempfile.TemporaryDirectory(prefix="warta-static-") as work:
+        workdir = Path(work)
+        workdir.chmod(0o755)  # nginx workers run as an unprivileged user
+        (workdir / "baseline").mkdir()
+        (workdir / "baseline" / "index.html").write_bytes(html)
+        port = free_port()
+        config = nginx_main_config(workdir, port)
+        nginx = start(
+            [shutil.which("nginx"), "-c", str(config), "-g", "daemon off;"],
+            dict(os.environ),
+            workdir / "nginx.log",
+        )
+        try:
+            url = f"http://127.0.0.1:{port}/"
+            wait_until_up(url)
+            return wrk(url, seconds, threads=threads, connections=connections)["rps"]
+        finally:
+            stop(nginx)
 
 
 def prepare(home: Path, database: str) -> str:
@@ -196,7 +232,6 @@ def main() -> int:
 
     workdir = Path(tempfile.mkdtemp(prefix="warta-bench-"))
     workdir.chmod(0o755)  # nginx workers run as an unprivileged user
-    (workdir / "nginx-tmp").mkdir()
     database_url = prepare(workdir, options.database)
     try:
         results, queries = measure(options, workdir, database_url)
