@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from warta.core import generation
 from warta.news import routing
 
 
@@ -14,6 +15,7 @@ def _clean_state():
     """Each test starts in the site language with an empty cache and no remembered routes."""
     cache.clear()
     routing.forget_sites()
+    generation.forget()
     translation.activate("id")
     yield
     translation.deactivate()

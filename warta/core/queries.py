@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import copy
+from collections.abc import Callable, Hashable
+from datetime import UTC, datetime, timedelta
+
+from django.db import connections, models
+from django.db.models import QuerySet, prefetch_related_objects
 from django.db.models.expressions import RawSQL
+from django.db.models.query import ModelIterable
 
 
 def keys_of_any(*querysets: QuerySet) -> RawSQL | list:
@@ -23,3 +29,107 @@ def keys_of_any(*querysets: QuerySet) -> RawSQL | list:
     if not members:
         return []  # an empty `pk__in`: Django answers without asking the database
     return RawSQL(" UNION ALL ".join(members), params)  # noqa: S611 - values are parameters
+
+
+class Placeholder:
+    """A stand-in for a value in a query built once (see PreparedQuery); `field` is the model
+    field the value is compared with, which converts it for the database."""
+
+    def __init__(self, name: str, field: models.Field, sample):
+        self.name, self.field, self.sample = name, field, sample
+
+    def db_value(self, value, connection):
+        return self.field.get_db_prep_value(value, connection, prepared=False)
+
+
+def placeholders(**fields: models.Field) -> dict[str, Placeholder]:
+    """A placeholder per keyword, each with a sample value no real query uses."""
+    made = {}
+    for number, (name, field) in enumerate(fields.items(), start=1):
+        if isinstance(field, models.DateTimeField):
+            sample = datetime(1901, 1, 1, tzinfo=UTC) + timedelta(seconds=number)
+        elif isinstance(field, models.CharField | models.TextField):
+            sample = f"WartaPlaceholder{number}Z"
+        else:  # integers and keys: positive and 32-bit, or Django finds it out of range
+            sample = 2_147_480_000 + number
+        made[name] = Placeholder(name, field, sample)
+    return made
+
+
+class PreparedQuery:
+    """A query built and compiled to SQL once per process, then run with new values.
+
+    Django takes far longer to build and compile a query than the database takes to
+    answer a lookup by key: fetching a page with its joins costs some 5 ms in the ORM
+    and 0.3 ms in SQLite. `queryset` is built from the samples of `places`; each sample
+    must reach the SQL as a parameter of its own, as in exact, comparison and
+    startswith lookups. `run(**values)` puts the values in their places and gives model
+    instances as the queryset would: select_related, annotations and prefetch_related
+    included. A sample that cannot be found in the parameters is an error at once.
+    """
+
+    def __init__(self, queryset: QuerySet, places: dict[str, Placeholder]):
+        self.queryset = queryset
+        connection = connections[queryset.db]
+        self.compiler = queryset.query.get_compiler(queryset.db)
+        self.sql, params = self.compiler.as_sql()
+        self.params = list(params)
+        self.slots: list[tuple[int, Placeholder, str | None]] = []  # (index, place, LIKE form)
+        for place in places.values():
+            sample = place.db_value(place.sample, connection)
+            found = [i for i, param in enumerate(self.params) if param == sample]
+            if isinstance(sample, str):
+                found_in = [
+                    i
+                    for i, param in enumerate(self.params)
+                    if isinstance(param, str) and sample in param and param != sample
+                ]
+                self.slots += [(i, place, self.params[i]) for i in found_in]
+            else:
+                found_in = []
+            if not found and not found_in:
+                raise ValueError(f"placeholder {place.name!r} is not a parameter of the query")
+            self.slots += [(i, place, None) for i in found]
+
+    def run(self, **values) -> list[models.Model]:
+        connection = connections[self.queryset.db]
+        params = list(self.params)
+        for index, place, like in self.slots:
+            value = place.db_value(values[place.name], connection)
+            if like is None:
+                params[index] = value
+            else:  # a pattern such as "<sample>%": the value goes in escaped
+                sample = place.db_value(place.sample, connection)
+                params[index] = like.replace(sample, connection.ops.prep_for_like_query(value))
+        compiler = copy.copy(self.compiler)
+        compiler.connection = connection  # connections are per thread
+        compiler.as_sql = lambda *args, **kwargs: (self.sql, tuple(params))
+        objects = list(ModelIterable(_Compiled(self.queryset, compiler)))
+        if self.queryset._prefetch_related_lookups:
+            prefetch_related_objects(objects, *self.queryset._prefetch_related_lookups)
+        return objects
+
+
+class _Compiled:
+    """What ModelIterable reads of a queryset, with the compiler given rather than built."""
+
+    def __init__(self, queryset: QuerySet, compiler):
+        self.db, self.model = queryset.db, queryset.model
+        self._fetch_mode = queryset._fetch_mode
+        self._known_related_objects = queryset._known_related_objects
+        self.query = self
+        self._compiler = compiler
+
+    def get_compiler(self, using=None, connection=None, elide_empty=True):
+        return self._compiler
+
+
+_prepared: dict[Hashable, PreparedQuery] = {}
+
+
+def prepared(key: Hashable, build: Callable[..., PreparedQuery], *args) -> PreparedQuery:
+    """The query `build(*args)` makes, built on first use in this process, known by `key`."""
+    query = _prepared.get(key)
+    if query is None:
+        query = _prepared[key] = build(*args)
+    return query

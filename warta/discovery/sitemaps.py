@@ -3,8 +3,9 @@
 Every URL set is written while it is read from the database: rows come through
 ``QuerySet.iterator(chunk_size=…)`` as plain tuples and leave as XML text in a
 ``StreamingHttpResponse``, so a 50,000-URL page never holds 50,000 objects.
-Pages are cut by primary key order, so a story stays on the same page as new
-ones are added.
+Stories are cut into pages by blocks of ids, so a story stays on its page for good;
+the index and the tag and people sitemaps read counted lists (warta.news.story_lists)
+instead of counting or dating the archive.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
+from django.db import models
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -26,7 +28,8 @@ from django.utils.functional import cached_property
 from taggit.models import Tag
 from wagtail.models import Page, Site
 
-from warta.news.models import ArticlePage, ArticlePageTag, ArticleReporter, Person, SectionPage
+from warta.news import story_lists
+from warta.news.models import ArticlePage, Person, SectionPage, StoryList
 
 SITEMAP_PAGE_SIZE = 50_000  # the sitemaps.org limit of URLs per file
 NEWS_PAGE_SIZE = 1_000  # Google News: at most 1,000 URLs per news sitemap
@@ -90,73 +93,56 @@ class SiteLinks:
 
 
 class UrlSet:
-    """One kind of sitemap, cut into numbered pages of `page_size` URLs."""
+    """One kind of sitemap, cut into numbered pages of at most `page_size` URLs."""
 
     name = ""
     page_size = SITEMAP_PAGE_SIZE
     with_news = False
-    order = "pk"  # pages are cut in this order, so a URL keeps its page as others are added
 
     def __init__(self, links: SiteLinks):
         self.links = links
         self.root = links.root
 
-    def queryset(self) -> QuerySet:
-        raise NotImplementedError
-
     def stories(self) -> QuerySet:
         """The live, public stories of this site: what every sitemap lists or dates by."""
         return ArticlePage.objects.live().public().descendant_of(self.root)
 
-    def page_queryset(self, number: int) -> QuerySet:
-        offset = (number - 1) * self.page_size
-        return self.queryset().order_by(self.order)[offset : offset + self.page_size]
+    def pages(self) -> list[tuple[int, datetime | None]]:
+        """(number, lastmod) of each page that lists URLs, for the index."""
+        raise NotImplementedError
 
-    def count(self) -> int:
-        return self.queryset().count()
-
-    def most_urls(self) -> int | None:
-        """How many URLs there can be at most, if that is cheap to know (None: it is not)."""
-        return None
-
-    def has_urls(self) -> bool:
-        return self.queryset().exists()
-
-    def page_count(self) -> int:
-        most = self.most_urls()
-        if most is not None and most <= self.page_size:
-            # One page or none: no need to count what the whole archive holds.
-            return 1 if self.has_urls() else 0
-        return math.ceil(self.count() / self.page_size)
-
-    def lastmod(self, number: int) -> datetime | None:
-        """By default the newest story: the lists these pages show change when one appears."""
-        return self.links.newest_story
+    def has_page(self, number: int) -> bool:
+        return any(listed == number for listed, _lastmod in self.pages())
 
     def urls(self, number: int) -> Iterator[SitemapURL]:
         raise NotImplementedError
 
 
-class ArticleUrlSet(UrlSet):
-    name = "articles"
+class CountedUrlSet(UrlSet):
+    """A short list, counted when asked and cut by offset; dated by the newest story,
+    since the lists its pages show change when one appears."""
+
+    order: tuple[str, ...] = ("pk",)
 
     def queryset(self) -> QuerySet:
-        return self.stories()
+        raise NotImplementedError
 
-    def lastmod(self, number: int) -> datetime | None:
-        latest_values = (
-            ArticlePage.objects.filter(pk__in=self.page_queryset(number).values("pk"))
-            .aggregate(
-                published=Max("last_published_at"),
-                updated=Max("updated_at"),
-                dated=Max("published_at"),
-            )
-            .values()
-        )
-        return latest(*latest_values)
+    def page_queryset(self, number: int) -> QuerySet:
+        offset = (number - 1) * self.page_size
+        return self.queryset().order_by(*self.order)[offset : offset + self.page_size]
 
-    def rows(self, queryset: QuerySet) -> Iterable[tuple]:
-        return queryset.values_list(
+    def pages(self) -> list[tuple[int, datetime | None]]:
+        count = math.ceil(self.queryset().count() / self.page_size)
+        return [(number, self.links.newest_story) for number in range(1, count + 1)]
+
+
+class StoryUrls:
+    """Stories as sitemap URLs, read as plain rows."""
+
+    links: SiteLinks
+
+    def story_urls(self, queryset: QuerySet) -> Iterator[SitemapURL]:
+        rows = queryset.values_list(
             "url_path",
             "last_published_at",
             "updated_at",
@@ -164,11 +150,7 @@ class ArticleUrlSet(UrlSet):
             "title",
             "main_image__file",
         ).iterator(chunk_size=CHUNK_SIZE)
-
-    def urls(self, number: int) -> Iterator[SitemapURL]:
-        for url_path, last_published, updated, published, title, image in self.rows(
-            self.page_queryset(number)
-        ):
+        for url_path, last_published, updated, published, title, image in rows:
             yield SitemapURL(
                 loc=self.links.page(url_path),
                 lastmod=latest(last_published, updated, published),
@@ -178,23 +160,44 @@ class ArticleUrlSet(UrlSet):
             )
 
 
-class NewsUrlSet(ArticleUrlSet):
+class ArticleUrlSet(StoryUrls, UrlSet):
+    """Every story, a page per block of story ids (story_lists.BLOCK_SIZE): a story keeps
+    its page for good, and the index reads each page's count and lastmod from one row."""
+
+    name = "articles"
+    page_size = story_lists.BLOCK_SIZE
+
+    def pages(self) -> list[tuple[int, datetime | None]]:
+        blocks = StoryList.objects.filter(site_root=self.root, kind=StoryList.Kind.BLOCK)
+        story_lists.settle(blocks)
+        listed = blocks.filter(story_count__gt=0).order_by("key")
+        return list(listed.values_list("key", "changed_at"))
+
+    def page_queryset(self, number: int) -> QuerySet:
+        first, last = story_lists.block_ids(number)
+        return self.stories().filter(pk__gte=first, pk__lte=last).order_by("pk")
+
+    def urls(self, number: int) -> Iterator[SitemapURL]:
+        return self.story_urls(self.page_queryset(number))
+
+
+class NewsUrlSet(StoryUrls, CountedUrlSet):
     """Google News: stories published in the last 48 hours, newest first, 1,000 a file."""
 
     name = "news"
     page_size = NEWS_PAGE_SIZE
     with_news = True
+    order = ("-published_at", "-pk")
 
     def queryset(self) -> QuerySet:
         now = timezone.now()
-        return super().queryset().filter(published_at__gt=now - NEWS_WINDOW, published_at__lte=now)
+        return self.stories().filter(published_at__gt=now - NEWS_WINDOW, published_at__lte=now)
 
-    def page_queryset(self, number: int) -> QuerySet:
-        offset = (number - 1) * self.page_size
-        return self.queryset().order_by("-published_at", "-pk")[offset : offset + self.page_size]
+    def urls(self, number: int) -> Iterator[SitemapURL]:
+        return self.story_urls(self.page_queryset(number))
 
 
-class SectionUrlSet(UrlSet):
+class SectionUrlSet(CountedUrlSet):
     """The front page and every section; lastmod is their newest story."""
 
     name = "pages"
@@ -224,80 +227,54 @@ class SectionUrlSet(UrlSet):
             )
 
 
-class TagUrlSet(UrlSet):
-    """Tag pages of tags that have at least one live story."""
+class ListedUrlSet(UrlSet):
+    """Pages of the tags or people with live stories on this site, read from their
+    counted lists (story_lists.py); each dated by when its list last changed."""
 
-    name = "tags"
-    order = "tag_id"
-
-    def queryset(self) -> QuerySet:
-        # One row per tag with its newest story, in one pass over the tagged stories: a
-        # newest-story subquery per tag walks the archive again for every rare tag.
-        return (
-            ArticlePageTag.objects.filter(content_object__in=self.stories())
-            .values("tag_id", "tag__slug")
-            .annotate(newest_story=Max("content_object__published_at"))
-        )
-
-    def most_urls(self) -> int:
-        return Tag.objects.count()
-
-    def has_urls(self) -> bool:
-        return self.stories().filter(tagged_items__isnull=False).exists()
-
-    def urls(self, number: int) -> Iterator[SitemapURL]:
-        # Read whole, not through a cursor: PostgreSQL plans a cursor for its first rows,
-        # a nested loop over every tagged story (five times slower at 100,000 articles).
-        rows = list(self.page_queryset(number).values_list("tag__slug", "newest_story"))
-        for slug, newest_story in rows:
-            path = reverse("news:tag", kwargs={"slug": slug})
-            yield SitemapURL(loc=self.links.absolute(path), lastmod=newest_story)
-
-
-class PersonUrlSet(UrlSet):
-    """Reporter and editor pages of people credited on at least one live story."""
-
-    name = "people"
+    kind = ""
+    model: type[models.Model]
+    url_name = ""
 
     @cached_property
-    def newest_credits(self) -> dict[int, datetime]:
-        """Everyone credited on a live story, as reporter or editor, with the newest one's
-        date: two aggregates over the archive, however many people there are."""
-        as_reporter = (
-            ArticleReporter.objects.filter(page__in=self.stories())
-            .values("person")
-            .annotate(newest=Max("page__published_at"))
-            .values_list("person", "newest")
-        )
-        as_editor = (
-            self.stories()
-            .filter(editor__isnull=False)
-            .values("editor")
-            .annotate(newest=Max("published_at"))
-            .values_list("editor", "newest")
-        )
-        newest: dict[int, datetime] = {}
-        for person, moment in [*as_reporter.order_by(), *as_editor.order_by()]:
-            newest[person] = latest(newest.get(person), moment)
-        return newest
+    def settled(self) -> QuerySet:
+        lists = StoryList.objects.filter(site_root=self.root, kind=self.kind)
+        story_lists.settle(lists)
+        return lists
 
-    def count(self) -> int:
-        return len(self.newest_credits)
+    def listed(self) -> QuerySet:
+        named = self.model.objects.filter(pk=OuterRef("key"))
+        return self.settled.filter(story_count__gt=0).filter(Exists(named)).order_by("key")
 
-    def most_urls(self) -> int:
-        return Person.objects.count()
-
-    def has_urls(self) -> bool:
-        credited = Q(reporter_links__isnull=False) | Q(editor__isnull=False)
-        return self.stories().filter(credited).exists()
+    def pages(self) -> list[tuple[int, datetime | None]]:
+        moments = list(self.listed().values_list("changed_at", flat=True))
+        return [
+            (number, max(moments[start : start + self.page_size]))
+            for number, start in enumerate(range(0, len(moments), self.page_size), start=1)
+        ]
 
     def urls(self, number: int) -> Iterator[SitemapURL]:
         offset = (number - 1) * self.page_size
-        people = sorted(self.newest_credits)[offset : offset + self.page_size]
-        slugs = dict(Person.objects.filter(pk__in=people).values_list("pk", "slug"))
-        for pk in people:
-            path = reverse("news:reporter", kwargs={"slug": slugs[pk]})
-            yield SitemapURL(loc=self.links.absolute(path), lastmod=self.newest_credits[pk])
+        slug = Subquery(self.model.objects.filter(pk=OuterRef("key")).values("slug"))
+        rows = self.listed().annotate(slug=slug).values_list("slug", "changed_at")
+        for slug, changed_at in rows[offset : offset + self.page_size]:
+            path = reverse(self.url_name, kwargs={"slug": slug})
+            yield SitemapURL(loc=self.links.absolute(path), lastmod=changed_at)
+
+
+class TagUrlSet(ListedUrlSet):
+    name = "tags"
+    kind = StoryList.Kind.TAG
+    model = Tag
+    url_name = "news:tag"
+
+
+class PersonUrlSet(ListedUrlSet):
+    """Reporter and editor pages of people credited on at least one live story."""
+
+    name = "people"
+    kind = StoryList.Kind.PERSON
+    model = Person
+    url_name = "news:reporter"
 
 
 URL_SETS: dict[str, type[UrlSet]] = {
@@ -360,9 +337,9 @@ def index_entries(links: SiteLinks) -> Iterator[tuple[str, datetime | None]]:
     """(absolute sitemap URL, lastmod) for every page of every URL set that has URLs."""
     for name, url_set_class in URL_SETS.items():
         url_set = url_set_class(links)
-        for number in range(1, url_set.page_count() + 1):
+        for number, lastmod in url_set.pages():
             path = reverse("discovery:sitemap", kwargs={"kind": name, "number": number})
-            yield links.absolute(path), url_set.lastmod(number)
+            yield links.absolute(path), lastmod
 
 
 def in_site_language(chunks: Iterator[str]) -> Iterator[str]:

@@ -49,7 +49,7 @@ def sitemap_index(request: HttpRequest) -> StreamingHttpResponse:
 def sitemap(request: HttpRequest, kind: str, number: int) -> StreamingHttpResponse:
     url_set = URL_SETS[kind](SiteLinks(request))
     # Page 1 always exists, so a news sitemap with no recent story is empty rather than missing.
-    if number < 1 or (number > 1 and number > url_set.page_count()):
+    if number < 1 or (number > 1 and not url_set.has_page(number)):
         raise Http404(_("No such sitemap page."))
     response = StreamingHttpResponse(urlset_xml(url_set, number), content_type=XML)
     max_age = NEWS_SITEMAP_MAX_AGE if isinstance(url_set, NewsUrlSet) else SITEMAP_MAX_AGE

@@ -27,19 +27,27 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet, PageViewRestriction
+from wagtail.models import (
+    Orderable,
+    Page,
+    PageManager,
+    PageQuerySet,
+    PageViewRestriction,
+    Site,
+)
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from warta.core import generation
 from warta.core.pagecache import tag_pages_shown, tag_request
-from warta.core.queries import keys_of_any
+from warta.core.queries import PreparedQuery, keys_of_any, placeholders, prepared
 from warta.search.text import FoldedSearchField
 
 from .blocks import BODY_IMAGE_SPEC, ArticleBodyBlock
@@ -77,10 +85,16 @@ RESERVED_SLUGS = frozenset(
 )
 
 
-def paginate(request, items, per_page: int = ARTICLES_PER_PAGE) -> PaginatorPage:
-    """One page of `items` by `?page=`; a page number that does not exist is a 404."""
+def paginate(
+    request, items, per_page: int = ARTICLES_PER_PAGE, count: int | None = None
+) -> PaginatorPage:
+    """One page of `items` by `?page=`; a page number that does not exist is a 404.
+    `count`, when known, spares the paginator counting `items`."""
+    paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is never computed
     try:
-        return Paginator(items, per_page).page(request.GET.get("page") or 1)
+        return paginator.page(request.GET.get("page") or 1)
     except (PageNotAnInteger, EmptyPage):
         raise Http404(_("No such page of results.")) from None
 
@@ -187,6 +201,14 @@ class NewsroomSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("newsroom settings")
+
+    @classmethod
+    def kept_for_request(cls, request) -> NewsroomSettings:
+        """The site's settings, kept in the worker until content changes (they are part of
+        it: saving them purges every page)."""
+        site = Site.find_for_request(request)
+        key = ("newsroom-settings", site.pk if site else None)
+        return generation.kept(request, key, lambda: cls.for_request(request))
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -422,11 +444,23 @@ class SectionPage(OneQueryViewRestrictions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = paginate(request, ArticlePage.objects.for_listing().descendant_of(self))
+        articles = paginate(
+            request,
+            ArticlePage.objects.for_listing().descendant_of(self),
+            count=self.story_count(),
+        )
         context.update(subsections=SectionPage.objects.child_of(self).live(), articles=articles)
         tag_request(request, f"list:section:{self.pk}")
         tag_pages_shown(request, articles)
         return context
+
+    def story_count(self) -> int | None:
+        """How many live stories the section lists, from its counted list (story_lists.py):
+        counting them here would read a large section whole. None: never counted."""
+        from .story_lists import counted
+
+        row = StoryList.objects.filter(kind=StoryList.Kind.SECTION, key=self.pk).first()
+        return counted(row).story_count if row else None
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -590,11 +624,28 @@ class ArticlePage(OneQueryViewRestrictions, Page):
     @cached_property
     def sections(self) -> list[SectionPage]:
         """The sections above the article, outermost first (Daerah, Pati)."""
-        return list(SectionPage.objects.ancestor_of(self).live().order_by("depth"))
+        above = [self.path[:end] for end in range(self.steplen, len(self.path), self.steplen)]
+        values = {f"path{number}": path for number, path in enumerate(above)}
+        return prepared(("sections", len(above)), self.sections_query, len(above)).run(**values)
+
+    @staticmethod
+    def sections_query(count: int) -> PreparedQuery:
+        places = placeholders(**{f"path{n}": Page._meta.get_field("path") for n in range(count)})
+        paths = [place.sample for place in places.values()]
+        sections = SectionPage.objects.live().filter(path__in=paths).order_by("depth")
+        return PreparedQuery(sections, places)
 
     @cached_property
-    def tag_list(self) -> list:
-        return list(self.tags.all())
+    def tag_list(self) -> list[Tag]:
+        return prepared("tags", self.tags_query).run(article=self.pk)
+
+    @staticmethod
+    def tags_query() -> PreparedQuery:
+        places = placeholders(article=ArticlePageTag._meta.get_field("content_object"))
+        tags = Tag.objects.filter(
+            news_articlepagetag_items__content_object=places["article"].sample
+        )
+        return PreparedQuery(tags, places)
 
     def sign_off(self, show_editor: bool) -> str:
         """The initials printed at the end of the story: "Ag", or "Ag/Ed" with the editor's."""
@@ -644,14 +695,15 @@ class ArticlePage(OneQueryViewRestrictions, Page):
             later.order_by("published_at", "pk")[:1],
         ]
 
-    def cards_from(self, sources: list[ArticlePageQuerySet]) -> list[ArticlePage]:
+    def cards_queryset(self, sources: list[ArticlePageQuerySet]) -> ArticlePageQuerySet:
         """The stories any of `sources` selects, as cards, in one query."""
-        if not sources:
-            return []
         cards = ArticlePage.objects.for_listing().prefetch_related(None)
         if self.tag_list:
             cards = cards.annotate(shares_tag=self.shares_a_tag())
-        return list(cards.filter(pk__in=keys_of_any(*sources)))
+        return cards.filter(pk__in=keys_of_any(*sources))
+
+    def cards_from(self, sources: list[ArticlePageQuerySet]) -> list[ArticlePage]:
+        return list(self.cards_queryset(sources)) if sources else []
 
     def most_related(self, found: Iterable[ArticlePage], limit: int) -> list[ArticlePage]:
         """Of `found` (which holds `related_sources()`), the `limit` related stories in order."""
@@ -691,9 +743,49 @@ class ArticlePage(OneQueryViewRestrictions, Page):
     def related_and_neighbours(
         self, limit: int = 4
     ) -> tuple[list[ArticlePage], ArticlePage | None, ArticlePage | None]:
-        """`related_articles()` and `neighbours_in_section()` in one query, for the article page."""
-        found = self.cards_from(self.related_sources(limit) + self.neighbour_sources())
+        """`related_articles()` and `neighbours_in_section()` in one query, for the article
+        page; the query is built once per shape of story (see `related_query`)."""
+        tags = [tag.pk for tag in self.tag_list]
+        shape = (len(tags), bool(self.sections), self.published_at is not None, limit)
+        if not (tags or self.sections or self.published_at):
+            return [], None, None
+        values = {"pk": self.pk, "parent": self.path[: -self.steplen], "depth": self.depth}
+        values |= {f"tag{number}": pk for number, pk in enumerate(tags)}
+        if self.sections:
+            values["section"] = self.sections[-1].path
+        if self.published_at:
+            values["at"] = self.published_at
+        found = self.related_query(shape).run(**values)
         return (self.most_related(found, limit), *self.split_neighbours(found))
+
+    @classmethod
+    def related_query(cls, shape: tuple[int, bool, bool, int]) -> PreparedQuery:
+        """The query of `related_and_neighbours()` for stories with this many tags, with or
+        without a section and a publication time: built by the methods above, for a stand-in
+        story whose fields are placeholders, once per process."""
+        return prepared(("related", shape), cls.build_related_query, shape)
+
+    @classmethod
+    def build_related_query(cls, shape: tuple[int, bool, bool, int]) -> PreparedQuery:
+        tag_count, in_section, dated, limit = shape
+        path, tag = Page._meta.get_field("path"), ArticlePageTag._meta.get_field("tag")
+        fields = {"pk": cls._meta.pk, "parent": path, "depth": Page._meta.get_field("depth")}
+        fields |= {f"tag{number}": tag for number in range(tag_count)}
+        if in_section:
+            fields["section"] = path
+        if dated:
+            fields["at"] = cls._meta.get_field("published_at")
+        places = placeholders(**fields)
+        stand_in = cls(
+            pk=places["pk"].sample,
+            path=places["parent"].sample + "0001",
+            depth=places["depth"].sample,
+            published_at=places["at"].sample if dated else None,
+        )
+        stand_in.tag_list = [Tag(pk=places[f"tag{number}"].sample) for number in range(tag_count)]
+        stand_in.sections = [SectionPage(path=places["section"].sample)] if in_section else []
+        sources = stand_in.related_sources(limit) + stand_in.neighbour_sources()
+        return PreparedQuery(stand_in.cards_queryset(sources), places)
 
     def text_paragraphs(self) -> list[str]:
         """The story as plain text, lead first: what search snippets are cut from.
@@ -749,7 +841,7 @@ class ArticlePage(OneQueryViewRestrictions, Page):
         context = super().get_context(request, *args, **kwargs)
         related, *neighbours = self.related_and_neighbours()
         self.prefetch_for_reading(cards=related)
-        newsroom = NewsroomSettings.for_request(request)
+        newsroom = NewsroomSettings.kept_for_request(request)
         context.update(
             newsroom=newsroom,
             sign_off=self.sign_off(newsroom.show_editor_initials),
@@ -761,3 +853,39 @@ class ArticlePage(OneQueryViewRestrictions, Page):
         tag_pages_shown(request, [self, *related, *neighbours])
         tag_request(request, *(f"person:{person.pk}" for person in self.people))
         return context
+
+
+class StoryList(models.Model):
+    """How many live stories one list of a site holds, and when it last changed.
+
+    A list is a section, a tag, a person's credits, or a block of story ids (one
+    sitemap file). Every change to a story marks the lists it is on as changed, and
+    the first reader after that recounts just those (see `story_lists.py`), so sitemaps
+    and page counts read a row per list instead of counting or dating the archive.
+    """
+
+    class Kind(models.TextChoices):
+        SECTION = "section", _("section")
+        TAG = "tag", _("tag")
+        PERSON = "person", _("person")
+        BLOCK = "block", _("block of story ids")
+
+    site_root = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind)
+    key = models.PositiveBigIntegerField(
+        help_text=_("The section, tag or person id, or block number.")
+    )
+    story_count = models.PositiveIntegerField(default=0)
+    changed_at = models.DateTimeField()
+    # Each change to the list adds one to `changes`; a reader that finds `counted` behind
+    # recounts the list and records the `changes` its count reflects (story_lists.settle).
+    changes = models.PositiveBigIntegerField(default=1)
+    counted = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["site_root", "kind", "key"], name="unique_story_list")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key}: {self.story_count}"

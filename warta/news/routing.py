@@ -3,7 +3,8 @@
 Wagtail finds the page for a URL by looking up the site, then walking the page tree one
 path segment at a time: a query for the site, one per segment and one per `.specific`.
 Each worker here remembers which page a path led to, and fetches that page directly in
-one query that also checks it is still live and still at that path. A page unpublished,
+one query that also checks it is still live and still at that path; that query is built
+and compiled once per page type (warta.core.queries.PreparedQuery). A page unpublished,
 moved or renamed since is therefore noticed at once and routed the long way again, so
 nothing ever needs purging. The same query tells whether any view restriction (or an alias,
 which takes its source's restrictions) lies on the page's branch, so Wagtail's privacy check
@@ -22,6 +23,8 @@ from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
+
+from warta.core.queries import PreparedQuery, placeholders, prepared
 
 SITE_SECONDS = 10
 MAX_ROUTES = 100_000
@@ -48,17 +51,25 @@ def remembered_route(site: Site, path: str) -> RouteResult | None:
     if known is None:
         return None
     page_id, model = known
-    page = (
+    query = prepared(("route", model), route_query, model)
+    found = query.run(page_id=page_id, url_path=site.root_page.url_path + path)
+    if not found:
+        _routes.pop((site.pk, path), None)
+        return None
+    return RouteResult(found[0])
+
+
+def route_query(model: type[Page]) -> PreparedQuery:
+    """The live page of `model` with this id at this path."""
+    places = placeholders(page_id=model._meta.pk, url_path=model._meta.get_field("url_path"))
+    queryset = (
         model.objects.live()
         .select_related(*getattr(model, "reader_select_related", ()))
         .annotate(may_be_restricted=may_be_restricted())
-        .filter(pk=page_id, url_path=site.root_page.url_path + path)
-        .first()
+        .filter(pk=places["page_id"].sample, url_path=places["url_path"].sample)
+        .order_by()[:1]
     )
-    if page is None:
-        _routes.pop((site.pk, path), None)
-        return None
-    return RouteResult(page)
+    return PreparedQuery(queryset, places)
 
 
 def may_be_restricted() -> Exists:

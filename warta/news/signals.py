@@ -8,21 +8,27 @@ every page.
 """
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from taggit.models import Tag
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from warta.core import pagecache
+from warta.core import generation, pagecache
 
+from . import story_lists
 from .blocks import BODY_IMAGE_SPEC
 from .models import (
     CARD_IMAGE_SPEC,
     LEAD_IMAGE_SPEC,
     ArticlePage,
+    ArticlePageTag,
+    ArticleReporter,
     HomePage,
     NewsroomSettings,
     Person,
     SectionPage,
+    StoryList,
 )
 
 
@@ -44,6 +50,8 @@ def article_purge_tags(article: ArticlePage) -> set[str]:
 
 
 def purge_after_commit(*tags: str) -> None:
+    """Published content changed: what workers keep goes now, cached pages at the commit."""
+    generation.bump()
     transaction.on_commit(lambda: pagecache.purge(*tags))
 
 
@@ -98,4 +106,107 @@ def newsroom_settings_changed(sender, instance, created, **kwargs):
     # The first page rendered on a new site creates the settings with their defaults,
     # which every page already shows; the admin saves changes as updates.
     if not created:
+        purge_after_commit(pagecache.ALL_TAG)
+
+
+@receiver(post_save)
+def page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
+    """A live page saved outside publication (code, fixtures) may change the navigation or
+    the ticker as much as a publication does; a draft's save changes neither."""
+    if (
+        isinstance(instance, Page)
+        and not raw
+        and (update_fields is None or "live" in update_fields)
+    ):
+        generation.bump()
+
+
+# Story lists (story_lists.py): recounted whenever a story, its tags or its credits change.
+
+
+@receiver(pre_save, sender=ArticlePage)
+def remember_editor(sender, instance, update_fields=None, raw=False, **kwargs):
+    """A change of editor takes the story off the previous editor's list too."""
+    if raw or instance.pk is None or (update_fields is not None and "editor" not in update_fields):
+        return
+    instance._editor_before = (
+        ArticlePage.objects.filter(pk=instance.pk).values_list("editor", flat=True).first()
+    )
+
+
+# A save limited to other fields (a draft's revision pointer, say) moves no story.
+LIST_FIELDS = frozenset({"live", "path", "editor", "published_at", "last_published_at"})
+
+
+@receiver(post_save, sender=ArticlePage)
+def article_saved(sender, instance, update_fields=None, raw=False, **kwargs):
+    if raw or (update_fields is not None and not LIST_FIELDS & set(update_fields)):
+        return
+    lists = story_lists.lists_of(instance)
+    if editor_before := getattr(instance, "_editor_before", None):
+        lists |= {(root, StoryList.Kind.PERSON, editor_before) for root in story_lists.site_roots()}
+    story_lists.story_changed(lists)
+
+
+@receiver(page_published, sender=ArticlePage)
+def article_published(sender, instance, **kwargs):
+    # Publishing saves the page before its tags and bylines: count them now they are in.
+    story_lists.story_changed(story_lists.lists_of(instance))
+
+
+@receiver(post_page_move)
+def story_lists_after_move(sender, instance, parent_page_before, **kwargs):
+    page = instance.specific
+    if isinstance(page, ArticlePage):
+        story_lists.story_changed(
+            story_lists.lists_of(page) | story_lists.sections_above(parent_page_before)
+        )
+    else:  # a section takes all its stories along
+        story_lists.everything_changed()
+
+
+@receiver(pre_delete, sender=ArticlePage)
+def remember_lists(sender, instance, **kwargs):
+    instance._lists_before = story_lists.lists_of(instance)
+
+
+@receiver(post_delete, sender=ArticlePage)
+def article_gone(sender, instance, **kwargs):
+    story_lists.story_changed(getattr(instance, "_lists_before", set()))
+
+
+@receiver(post_save, sender=ArticlePageTag)
+@receiver(post_delete, sender=ArticlePageTag)
+def tagging_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        roots = story_lists.site_roots()
+        story_lists.story_changed({(root, StoryList.Kind.TAG, instance.tag_id) for root in roots})
+
+
+@receiver(post_save, sender=ArticleReporter)
+@receiver(post_delete, sender=ArticleReporter)
+def byline_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        roots = story_lists.site_roots()
+        lists = {(root, StoryList.Kind.PERSON, instance.person_id) for root in roots}
+        story_lists.story_changed(lists)
+
+
+@receiver(post_delete, sender=Tag)
+def tag_gone(sender, instance, **kwargs):
+    StoryList.objects.filter(kind=StoryList.Kind.TAG, key=instance.pk).delete()
+
+
+@receiver(post_delete, sender=Person)
+def person_gone(sender, instance, **kwargs):
+    StoryList.objects.filter(kind=StoryList.Kind.PERSON, key=instance.pk).delete()
+
+
+@receiver([post_save, post_delete], sender=PageViewRestriction)
+@receiver([post_save, post_delete], sender=Site)
+def public_stories_changed(sender, raw=False, **kwargs):
+    """Restrictions and sites decide which stories each site lists publicly, and sites
+    what navigation each shows."""
+    if not raw:
+        story_lists.everything_changed()
         purge_after_commit(pagecache.ALL_TAG)

@@ -104,6 +104,11 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Wagtail writes every rendition it hands out to this cache, even one it already had in
+# hand. Reader pages prefetch their renditions with the page, so the write (a pickle, or
+# a Redis round trip, per image per page) buys nothing: it goes nowhere.
+RENDITIONS_CACHE = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+CACHES["renditions"] = RENDITIONS_CACHE
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from . import env
 from .base import *  # noqa: F403
-from .base import DATABASES, STORAGES, WARTA_ENGAGEMENT
+from .base import DATABASES, RENDITIONS_CACHE, STORAGES, WARTA_ENGAGEMENT
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret-" + "x" * 40  # noqa: S105
@@ -31,6 +31,7 @@ if redis_url := env.get_redis_url("WARTA_TEST_REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES["renditions"] = RENDITIONS_CACHE
 
 WARTA_PAGE_CACHE = {
     "ENABLED": True,

@@ -7,7 +7,13 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from warta.discovery import sitemaps
-from warta.news.factories import ArticlePageFactory, NewsImageFactory, PersonFactory
+from warta.news import story_lists
+from warta.news.factories import (
+    ArticlePageFactory,
+    NewsImageFactory,
+    PersonFactory,
+    SectionPageFactory,
+)
 
 from .helpers import NS, assert_valid, body, parse_xml
 
@@ -88,20 +94,35 @@ def test_article_sitemap_has_lastmod_and_the_lead_image(client, urlset_schema):
     assert image.startswith("http://testserver/media/original_images/")
 
 
-def test_sitemaps_are_paged_at_the_page_size(client, monkeypatch):
-    """With room for 2 URLs a page, 5 stories make 3 article sitemaps, each story once."""
-    monkeypatch.setattr(sitemaps.ArticleUrlSet, "page_size", 2)
-    articles = ArticlePageFactory.create_batch(5)
-    listed = [loc for loc in index_locs(client) if "sitemap-articles-" in loc]
-    assert [loc.rsplit("/", 1)[1] for loc in listed] == [
-        "sitemap-articles-1.xml",
-        "sitemap-articles-2.xml",
-        "sitemap-articles-3.xml",
-    ]
-    pages = [locs(get_xml(client, f"/sitemap-articles-{n}.xml")) for n in (1, 2, 3)]
-    assert [len(page) for page in pages] == [2, 2, 1]
-    assert sorted(sum(pages, [])) == sorted(f"http://testserver{a.url}" for a in articles)
-    assert client.get("/sitemap-articles-4.xml").status_code == 404
+def test_stories_are_paged_by_blocks_of_ids(client, monkeypatch):
+    """With blocks of 2 ids, each story is on its block's page, and stays there."""
+    monkeypatch.setattr(story_lists, "BLOCK_SIZE", 2)
+    section = SectionPageFactory()
+    articles = ArticlePageFactory.create_batch(5, parent=section)
+    blocks: dict[int, list[str]] = {}
+    for article in articles:
+        blocks.setdefault(story_lists.block_of(article.pk), []).append(
+            f"http://testserver{article.url}"
+        )
+    assert len(blocks) >= 3
+
+    def listed() -> list[str]:
+        return [loc.rsplit("/", 1)[1] for loc in index_locs(client) if "sitemap-articles-" in loc]
+
+    assert listed() == [f"sitemap-articles-{number}.xml" for number in sorted(blocks)]
+    for number, urls in blocks.items():
+        assert sorted(locs(get_xml(client, f"/sitemap-articles-{number}.xml"))) == sorted(urls)
+    # A story taken down empties no other page and moves no other story.
+    first = min(blocks)
+    for article in articles:
+        if story_lists.block_of(article.pk) == first:
+            article.unpublish()
+    assert listed() == [f"sitemap-articles-{number}.xml" for number in sorted(blocks)[1:]]
+    for number in sorted(blocks)[1:]:
+        assert sorted(locs(get_xml(client, f"/sitemap-articles-{number}.xml"))) == sorted(
+            blocks[number]
+        )
+    assert client.get(f"/sitemap-articles-{max(blocks) + 1}.xml").status_code == 404
     assert client.get("/sitemap-articles-0.xml").status_code == 404
 
 
@@ -110,6 +131,7 @@ def test_sitemap_page_size_is_the_protocol_limit():
     assert sitemaps.SITEMAP_PAGE_SIZE == 50_000
     assert sitemaps.NEWS_PAGE_SIZE == 1_000
     assert sitemaps.NewsUrlSet.page_size == 1_000
+    assert sitemaps.ArticleUrlSet.page_size == story_lists.BLOCK_SIZE == 50_000
 
 
 def test_sitemaps_are_streamed_in_a_fixed_number_of_queries(client, django_assert_max_num_queries):
@@ -196,13 +218,21 @@ def test_robots_txt_points_at_the_index_and_keeps_crawlers_out(client):
     assert "Disallow: /\n" not in text
 
 
-def test_tag_and_people_lastmod_is_their_newest_live_story(client):
-    """A tag's or a person's lastmod is the newest live story with the tag or their credit."""
+def test_tag_and_people_lastmod_is_when_their_list_last_changed(client, monkeypatch):
+    """A tag's or a person's lastmod is the last time a story joined or left their list,
+    or one on it changed; the index dates the tags and people sitemaps the same way."""
+    moments = [NOW - timedelta(days=d) for d in (4, 3, 2, 1)]
+    clock = iter(moments)
+    now = next(clock)
+    monkeypatch.setattr(timezone, "now", lambda: now)
     reporter, editor = PersonFactory(slug="agus"), PersonFactory(slug="rina")
-    older, newer, newest = (NOW - timedelta(days=d) for d in (3, 2, 1))
-    ArticlePageFactory(tags=["banjir"], reporters=[reporter], published_at=older)
-    ArticlePageFactory(tags=["banjir", "pati"], editor=editor, published_at=newer)
-    ArticlePageFactory(tags=["banjir"], reporters=[reporter], published_at=newest).unpublish()
+    ArticlePageFactory(tags=["banjir"], reporters=[reporter])
+    now = next(clock)
+    ArticlePageFactory(tags=["banjir", "pati"], editor=editor)
+    now = next(clock)
+    taken_down = ArticlePageFactory(tags=["banjir"], reporters=[reporter])
+    now = next(clock)
+    taken_down.unpublish()
 
     def lastmods(path: str) -> dict[str, str]:
         urls = get_xml(client, path).xpath("//s:url", namespaces=NS)
@@ -214,8 +244,22 @@ def test_tag_and_people_lastmod_is_their_newest_live_story(client):
         }
 
     stamp = sitemaps.w3c_datetime
-    assert lastmods("/sitemap-tags-1.xml") == {"banjir": stamp(newer), "pati": stamp(newer)}
-    assert lastmods("/sitemap-people-1.xml") == {"agus": stamp(older), "rina": stamp(newer)}
+    assert lastmods("/sitemap-tags-1.xml") == {
+        "banjir": stamp(moments[3]),
+        "pati": stamp(moments[1]),
+    }
+    assert lastmods("/sitemap-people-1.xml") == {
+        "agus": stamp(moments[3]),
+        "rina": stamp(moments[1]),
+    }
+    index = get_xml(client, "/sitemap.xml")
+    dated = {
+        entry.findtext("s:loc", namespaces=NS).rsplit("/", 1)[1]: entry.findtext(
+            "s:lastmod", namespaces=NS
+        )
+        for entry in index.xpath("//s:sitemap", namespaces=NS)
+    }
+    assert dated["sitemap-tags-1.xml"] == dated["sitemap-people-1.xml"] == stamp(moments[3])
 
 
 def test_index_lists_tags_and_people_only_when_a_live_story_has_them(client):

@@ -37,6 +37,7 @@ from wagtail.search.backends import get_search_backends
 
 from warta.search.text import values_computed_once
 
+from .. import story_lists
 from ..models import ArticlePage, ArticlePageTag, ArticleReporter, Person, SectionPage
 from . import content
 from .archive_text import SECTION_TOPICS, compose
@@ -96,6 +97,8 @@ def generate_archive(
         done += len(numbers)
         if progress:
             progress(done, len(missing))
+    if missing:
+        story_lists.rebuild()  # the batches bypass the signals that keep them counted
     return ArchiveReport(
         created=len(missing), existing=len(existing), seconds=time.monotonic() - started
     )

@@ -1,12 +1,16 @@
 """Template pieces of the news pages: navigation, the breaking ticker, the article body."""
 
 import re
+from dataclasses import dataclass
+from datetime import datetime
 
 from django import template
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Site
 
+from warta.core import generation
 from warta.core.pagecache import tag_pages_shown, tag_request
 
 from ..models import ArticlePage, SectionPage
@@ -17,10 +21,47 @@ FIRST_PARAGRAPH_OPENING = re.compile(r"<p\b[^>]*>")
 LAST_PARAGRAPH_CLOSING = re.compile(r"</p>\s*$")
 
 
+@dataclass(frozen=True)
+class PageLink:
+    """A page as the navigation and the ticker show it: kept across requests, so plain."""
+
+    pk: int
+    path: str
+    title: str
+    url: str
+    ends: datetime | None = None
+
+
+def kept_per_site(request, name: str, compute):
+    """What `compute(request)` gives for this site and language, kept until content changes
+    (warta.core.generation), or until `ends` of the first link that has one."""
+    site = Site.find_for_request(request)
+    key = (name, site.pk if site else None, translation.get_language())
+
+    def first_end(links: list[PageLink]) -> float | None:
+        return min((link.ends.timestamp() for link in links if link.ends), default=None)
+
+    return generation.kept(request, key, lambda: compute(request), first_end)
+
+
+def menu_sections(request) -> list[PageLink]:
+    sections = SectionPage.objects.live().in_menu().filter(depth=3)
+    return [PageLink(s.pk, s.path, s.title, s.get_url(request)) for s in sections]
+
+
+def breaking_stories(request) -> list[PageLink]:
+    articles = (
+        ArticlePage.objects.breaking(timezone.now())
+        .newest_first()
+        .only("title", "url_path", "path", "breaking_until")[:5]
+    )
+    return [PageLink(a.pk, a.path, a.title, a.get_url(request), a.breaking_until) for a in articles]
+
+
 @register.inclusion_tag("news/includes/navigation.html", takes_context=True)
 def main_navigation(context) -> dict:
     page = context.get("page")
-    sections = SectionPage.objects.live().in_menu().filter(depth=3)
+    sections = kept_per_site(context["request"], "navigation", menu_sections)
     current = None
     if isinstance(page, SectionPage | ArticlePage) and page.depth > 2:
         current = page.path[: SectionPage.steplen * 3]
@@ -33,18 +74,18 @@ def main_navigation(context) -> dict:
 @register.inclusion_tag("news/includes/ticker.html", takes_context=True)
 def breaking_news_ticker(context) -> dict:
     """Live breaking stories; a cached page expires when the first of them leaves the ticker."""
+    request = context["request"]
     now = timezone.now()
-    articles = list(
-        ArticlePage.objects.breaking(now)
-        .newest_first()
-        .only("title", "url_path", "path", "breaking_until")[:5]
-    )
-    if request := context.get("request"):
-        tag_request(request, "list:breaking")
-        tag_pages_shown(request, articles)
-        ends = [a.breaking_until for a in articles if a.breaking_until]
-        if ends:
-            request.cache_ttl_limit = (min(ends) - now).total_seconds()
+    articles = [
+        link
+        for link in kept_per_site(request, "ticker", breaking_stories)
+        if link.ends is None or link.ends > now
+    ]
+    tag_request(request, "list:breaking")
+    tag_pages_shown(request, articles)
+    ends = [a.ends for a in articles if a.ends]
+    if ends:
+        request.cache_ttl_limit = (min(ends) - now).total_seconds()
     return {"articles": articles}
 
 

@@ -1,0 +1,74 @@
+"""What every reader page shows, kept in each worker until published content changes.
+
+The navigation, the breaking ticker and the newsroom settings are the same on every
+page; a page rendered fresh should not rebuild them. Each worker keeps them in memory,
+stamped with the *content generation*: the number in a one-row table that every change
+to published content increments inside its own transaction (`bump()`, called from
+warta.news.signals). A worker reads the number once per request, one lookup by primary
+key, and recomputes whatever it kept at an older number. The number lives in the
+database, so this holds across worker processes and app servers alike, and a worker
+sees a new number exactly when it can see the change that came with it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from django.db import connection
+from django.db.models import F
+
+from .models import ContentGeneration
+
+MAX_KEPT = 1_000  # entries per worker; kept values are small, keys few (site × language)
+
+_kept: dict[Hashable, tuple[int, float | None, Any]] = {}
+
+
+def current(request=None) -> int:
+    """The content generation, read once per request."""
+    if request is not None and hasattr(request, "_content_generation"):
+        return request._content_generation
+    table = connection.ops.quote_name(ContentGeneration._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT number FROM {table} WHERE id = 1")  # noqa: S608 - a model's table
+        row = cursor.fetchone()
+    number = row[0] if row else 0
+    if request is not None:
+        request._content_generation = number
+    return number
+
+
+def bump() -> None:
+    """Published content changed: everything kept at the current number is out of date."""
+    if not ContentGeneration.objects.filter(pk=1).update(number=F("number") + 1):
+        ContentGeneration.objects.get_or_create(pk=1, defaults={"number": 1})
+
+
+def kept[T](
+    request,
+    key: Hashable,
+    compute: Callable[[], T],
+    expires_at: Callable[[T], float | None] = lambda value: None,
+) -> T:
+    """`compute()`, or what it gave at this content generation before, unless that has
+    passed the time (`time.time()`) that `expires_at(value)` set for it."""
+    generation = current(request)
+    entry = _kept.get(key)
+    if (
+        entry is not None
+        and entry[0] == generation
+        and (entry[1] is None or entry[1] > time.time())
+    ):
+        return entry[2]
+    value = compute()
+    if len(_kept) >= MAX_KEPT:
+        _kept.clear()
+    _kept[key] = (generation, expires_at(value), value)
+    return value
+
+
+def forget() -> None:
+    """Drop everything kept (tests, whose rolled-back transactions reuse numbers)."""
+    _kept.clear()
