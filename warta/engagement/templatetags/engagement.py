@@ -4,8 +4,12 @@ What these print is the same for every reader, so the pages stay cacheable: the
 page's script reports the view and brings the numbers up to date.
 """
 
+import time
+
 from django import template
 from django.urls import reverse
+
+from warta.core import generation
 
 from ..models import ArticleStats, Reaction
 from ..popular import popular_lists
@@ -16,6 +20,7 @@ register = template.Library()
 # How old the numbers printed in a cached page may get: the script refreshes them anyway.
 COUNTS_MAX_AGE = 60
 POPULAR_MAX_AGE = 300
+POPULAR_KEPT_SECONDS = 60  # in each worker, between page-cache misses
 
 
 def limit_page_cache(request, seconds: int) -> None:
@@ -72,7 +77,17 @@ def view_beacon(context, article) -> dict:
 
 @register.inclusion_tag("engagement/popular.html", takes_context=True)
 def popular_articles(context, section=None) -> dict:
-    """Terpopuler on the home page, or within one section on its page."""
+    """Terpopuler on the home page, or within one section on its page.
+
+    Each worker keeps the lists for a minute, and drops them at once when published
+    content changes (warta.core.generation), so a story taken down leaves them.
+    """
     request = context.get("request")
     limit_page_cache(request, POPULAR_MAX_AGE)
-    return {"request": request, "lists": popular_lists(section=section)}
+    lists = generation.kept(
+        request,
+        ("popular", section.pk if section else None),
+        lambda: popular_lists(section=section),
+        lambda _lists: time.time() + POPULAR_KEPT_SECONDS,
+    )
+    return {"request": request, "lists": lists}

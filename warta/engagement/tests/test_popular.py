@@ -1,5 +1,6 @@
 """Terpopuler: most read in 24 hours and 7 days, most reactions, from the daily counts."""
 
+import time
 from datetime import datetime, timedelta
 
 import pytest
@@ -7,8 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from warta.core import generation
 from warta.engagement.models import DailyArticleStats
 from warta.engagement.popular import popular_lists
+from warta.engagement.templatetags import engagement as engagement_tags
 from warta.news.factories import ArticlePageFactory, SectionPageFactory, home_page
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +115,29 @@ def test_without_any_counts_there_is_no_terpopuler(client):
     """A new site shows no empty Terpopuler box."""
     ArticlePageFactory()
     assert "popular-title" not in client.get(home_page().url).content.decode()
+
+
+def test_a_worker_keeps_terpopuler_a_minute_but_drops_a_story_taken_down(client, monkeypatch):
+    """New counts reach the lists within a minute; an unpublished story leaves at once."""
+    first = ArticlePageFactory(title="Harga cabai turun")
+    DailyArticleStats.objects.create(article=first, day=timezone.localdate(), views=30)
+    assert "Harga cabai turun" in client.get(home_page().url).content.decode()
+    second = ArticlePageFactory(title="Jalan desa diperbaiki")
+    second_counts = DailyArticleStats.objects.create(
+        article=second, day=timezone.localdate(), views=5
+    )
+
+    def popular() -> str:
+        return client.get(home_page().url).content.decode().split('id="popular-title"')[1]
+
+    before = popular()  # the new story changed the content: computed afresh
+    assert before.index("Harga cabai turun") < before.index("Jalan desa diperbaiki")
+    second_counts.views = 50
+    second_counts.save()
+    assert popular() == before  # only counts changed: kept
+    later = time.time() + engagement_tags.POPULAR_KEPT_SECONDS + 1
+    monkeypatch.setattr(generation.time, "time", lambda: later)
+    after = popular()
+    assert after.index("Jalan desa diperbaiki") < after.index("Harga cabai turun")
+    second.unpublish()
+    assert "Jalan desa diperbaiki" not in popular()
