@@ -21,7 +21,7 @@ from django.db.models import F
 
 from .models import ContentGeneration
 
-MAX_KEPT = 1_000  # entries per worker; kept values are small, keys few (site × language)
+MAX_KEPT = 5_000  # entries per worker: a few shared parts, and story cards of under 1 kB
 
 _kept: dict[Hashable, tuple[int, float | None, Any]] = {}
 

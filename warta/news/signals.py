@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -118,6 +119,15 @@ def page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
         and not raw
         and (update_fields is None or "live" in update_fields)
     ):
+        generation.bump()
+
+
+@receiver([post_save, post_delete], sender=get_image_model())
+@receiver(post_delete, sender=get_image_model().get_rendition_model())
+def image_changed(sender, raw=False, **kwargs):
+    """Story cards kept by the workers show renditions: an edited image, or a new crop of
+    it (its old renditions are deleted), must reach them."""
+    if not raw:
         generation.bump()
 
 

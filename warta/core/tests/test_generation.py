@@ -8,9 +8,10 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Page
 
 from warta.core import generation
-from warta.news.factories import ArticlePageFactory, SectionPageFactory
+from warta.news.factories import ArticlePageFactory, NewsImageFactory, SectionPageFactory
 from warta.news.models import NewsroomSettings
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +87,22 @@ def test_changed_newsroom_settings_reach_the_next_article_page(client):
     settings.default_credit_line = "Redaksi Baru"
     settings.save()
     assert "Redaksi Baru" in client.get(article.url).content.decode()
+
+
+def test_a_story_card_is_rendered_once_until_content_changes(client):
+    article = ArticlePageFactory(title="Judul lama")
+    assert "Judul lama" in client.get("/").content.decode()
+    Page.objects.filter(pk=article.pk).update(title="Judul baru")  # no signal: no new generation
+    assert "Judul lama" in client.get("/").content.decode()  # the kept card
+    generation.bump()
+    html = client.get("/").content.decode()
+    assert "Judul baru" in html and "Judul lama" not in html
+
+
+def test_an_edited_image_or_a_deleted_rendition_is_a_content_change():
+    image = NewsImageFactory()
+    before = generation.current(request())
+    image.save()
+    assert generation.current(request()) == before + 1
+    image.get_rendition("fill-480x270-c75").delete()
+    assert generation.current(request()) > before + 1

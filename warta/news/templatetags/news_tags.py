@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -87,6 +88,21 @@ def breaking_news_ticker(context) -> dict:
     if ends:
         request.cache_ttl_limit = (min(ends) - now).total_seconds()
     return {"articles": articles}
+
+
+@register.simple_tag(takes_context=True)
+def article_card(context, article, large=False, show_summary=False, heading="h3") -> str:
+    """A story's card, rendered once per content generation in each worker: the same
+    cards fill the home page, the sections, the tag pages and the related stories."""
+    options = {"large": large, "show_summary": show_summary, "heading": heading}
+    key = ("card", article.pk, *options.values(), translation.get_language())
+    return generation.kept(
+        context.get("request"),
+        key,
+        lambda: render_to_string(
+            "news/includes/article_card.html", {"article": article, **options}
+        ),
+    )
 
 
 @register.simple_tag(takes_context=True)
