@@ -637,6 +637,9 @@ class ArticlePage(OneQueryViewRestrictions, Page):
 
     @cached_property
     def tag_list(self) -> list[Tag]:
+        if self.pk is None or self.tagged_items.is_deferring:
+            # A preview or a revision: its tags are in memory, not (yet) in the database.
+            return list(self.tags.all())
         return prepared("tags", self.tags_query).run(article=self.pk)
 
     @staticmethod
@@ -745,7 +748,10 @@ class ArticlePage(OneQueryViewRestrictions, Page):
     ) -> tuple[list[ArticlePage], ArticlePage | None, ArticlePage | None]:
         """`related_articles()` and `neighbours_in_section()` in one query, for the article
         page; the query is built once per shape of story (see `related_query`)."""
-        tags = [tag.pk for tag in self.tag_list]
+        if self.pk is None:  # a preview of a story never saved: nothing to leave out
+            found = self.cards_from(self.related_sources(limit) + self.neighbour_sources())
+            return (self.most_related(found, limit), *self.split_neighbours(found))
+        tags = [tag.pk for tag in self.tag_list if tag.pk is not None]
         shape = (len(tags), bool(self.sections), self.published_at is not None, limit)
         if not (tags or self.sections or self.published_at):
             return [], None, None

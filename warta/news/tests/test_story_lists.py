@@ -152,3 +152,14 @@ def test_a_change_made_while_a_list_was_counted_leaves_it_marked():
     row.refresh_from_db()
     assert row.counted < row.changes
     assert count(Kind.TAG, row.key) == 1
+
+
+def test_a_draft_shows_its_own_tags_not_the_published_ones():
+    """Tags are read with a prepared query, except from a draft or a preview, whose tags
+    are in memory."""
+    article = ArticlePage.objects.get(pk=ArticlePageFactory(tags=["banjir"]).pk)
+    assert [tag.name for tag in article.tag_list] == ["banjir"]
+    article.tags.set(["pati"])
+    draft = article.save_revision().as_object()
+    assert [tag.name for tag in draft.tag_list] == ["pati"]
+    assert [tag.name for tag in ArticlePage.objects.get(pk=article.pk).tag_list] == ["banjir"]
