@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 from warta.news import story_lists
 from warta.news.apps import count_story_lists
 from warta.news.factories import ArticlePageFactory, PersonFactory, SectionPageFactory
-from warta.news.models import ARTICLES_PER_PAGE, ArticlePage, StoryList
+from warta.news.models import ARTICLES_PER_PAGE, ArticlePage, SectionPage, StoryList
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +163,13 @@ def test_a_draft_shows_its_own_tags_not_the_published_ones():
     draft = article.save_revision().as_object()
     assert [tag.name for tag in draft.tag_list] == ["pati"]
     assert [tag.name for tag in ArticlePage.objects.get(pk=article.pk).tag_list] == ["banjir"]
+
+
+def test_a_moved_section_takes_its_stories_to_its_new_parents_lists():
+    daerah, politik = SectionPageFactory(title="Daerah"), SectionPageFactory(title="Politik")
+    pati = SectionPageFactory(title="Pati", parent=daerah)
+    ArticlePageFactory.create_batch(2, parent=pati)
+    assert (count(Kind.SECTION, daerah.pk), count(Kind.SECTION, politik.pk)) == (2, 0)
+    SectionPage.objects.get(pk=pati.pk).move(politik, pos="last-child")
+    assert (count(Kind.SECTION, daerah.pk), count(Kind.SECTION, politik.pk)) == (0, 2)
+    assert count(Kind.SECTION, pati.pk) == 2
