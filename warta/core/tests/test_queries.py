@@ -91,7 +91,7 @@ def test_a_prepared_pattern_escapes_its_value():
     assert stories_query().run(under="%", before=timezone.now(), other_than=0) == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_prepared_query_runs_in_another_thread():
     article = ArticlePageFactory()
     query = stories_query()
