@@ -96,11 +96,14 @@ def test_a_prepared_query_runs_in_another_thread():
     article = ArticlePageFactory()
     query = stories_query()
     found = []
-    thread = threading.Thread(
-        target=lambda: found.extend(
-            query.run(under=article.path[:4], before=timezone.now(), other_than=0)
-        )
-    )
+
+    def read() -> None:
+        try:
+            found.extend(query.run(under=article.path[:4], before=timezone.now(), other_than=0))
+        finally:
+            connection.close()  # the thread's own connection, or it outlives the test
+
+    thread = threading.Thread(target=read)
     thread.start()
     thread.join()
     assert found == [article]
