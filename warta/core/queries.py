@@ -84,7 +84,8 @@ class PreparedQuery:
                     for i, param in enumerate(self.params)
                     if isinstance(param, str) and sample in param and param != sample
                 ]
-                self.slots += [(i, place, self.params[i]) for i in found_in]
+                # A pattern such as "<sample>%": kept with the sample's place marked.
+                self.slots += [(i, place, self.params[i].replace(sample, "{}")) for i in found_in]
             else:
                 found_in = []
             if not found and not found_in:
@@ -98,9 +99,8 @@ class PreparedQuery:
             value = place.db_value(values[place.name], connection)
             if like is None:
                 params[index] = value
-            else:  # a pattern such as "<sample>%": the value goes in escaped
-                sample = place.db_value(place.sample, connection)
-                params[index] = like.replace(sample, connection.ops.prep_for_like_query(value))
+            else:  # the value goes into the pattern escaped
+                params[index] = like.replace("{}", connection.ops.prep_for_like_query(value))
         compiler = copy.copy(self.compiler)
         compiler.connection = connection  # connections are per thread
         compiler.as_sql = lambda *args, **kwargs: (self.sql, tuple(params))

@@ -131,7 +131,8 @@ def image_changed(sender, raw=False, **kwargs):
         generation.bump()
 
 
-# Story lists (story_lists.py): recounted whenever a story, its tags or its credits change.
+# Story lists (story_lists.py): marked as changed whenever a story, its tags or its credits
+# change; their next reader recounts them.
 
 
 @receiver(pre_save, sender=ArticlePage)
