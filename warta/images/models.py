@@ -1,8 +1,14 @@
 """News images: Wagtail's image with the caption and credit a newsroom prints under every photo."""
 
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
+
+from warta.core.queries import PreparedQuery, placeholders, prepared
 
 
 class NewsImage(AbstractImage):
@@ -25,9 +31,55 @@ class NewsImage(AbstractImage):
         verbose_name_plural = _("images")
         permissions = [("choose_image", "Can choose image")]
 
+    # Wagtail makes a new Filter for every rendition asked for, and parses its spec
+    # into operations again each time; a page asks for the same few specs over and over.
+    def get_rendition(self, filter):
+        return super().get_rendition(shared_filter(filter))
+
+    def get_renditions(self, *filters):
+        return super().get_renditions(*map(shared_filter, filters))
+
+
+def shared_filter(filter: Filter | str) -> Filter:
+    """One Filter per spec per process, its parsed operations kept with it."""
+    return _filter_for_spec(filter if isinstance(filter, str) else filter.spec)
+
+
+@lru_cache(maxsize=256)
+def _filter_for_spec(spec: str) -> Filter:
+    return Filter(spec=spec)
+
 
 class NewsRendition(AbstractRendition):
     image = models.ForeignKey(NewsImage, on_delete=models.CASCADE, related_name="renditions")
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+def prefetch_renditions(images: Iterable[NewsImage | None], specs: tuple[str, ...]) -> None:
+    """Load the renditions of `images` made with `specs` in one query, where Wagtail's
+    `get_rendition` finds them. The query is compiled once per number of images, rounded
+    up to a power of two (the list is padded with its first id), and per set of specs."""
+    unique = {image.pk: image for image in images if image is not None}
+    if not unique:
+        return
+    ids = list(unique)
+    size = 1 << (len(ids) - 1).bit_length()
+    ids += ids[:1] * (size - len(ids))
+    query = prepared(("renditions", size, specs), _renditions_query, size, specs)
+    found = defaultdict(list)
+    for rendition in query.run(**{f"image{n}": pk for n, pk in enumerate(ids)}):
+        image = unique[rendition.image_id]
+        NewsRendition.image.field.set_cached_value(rendition, image)
+        found[rendition.image_id].append(rendition)
+    for pk, image in unique.items():
+        image.prefetched_renditions = found[pk]
+
+
+def _renditions_query(size: int, specs: tuple[str, ...]) -> PreparedQuery:
+    places = placeholders(**{f"image{n}": NewsRendition._meta.pk for n in range(size)})
+    renditions = NewsRendition.objects.filter(
+        image_id__in=[place.sample for place in places.values()], filter_spec__in=specs
+    )
+    return PreparedQuery(renditions, places)

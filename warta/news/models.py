@@ -48,6 +48,7 @@ from wagtail.snippets.models import register_snippet
 from warta.core import generation
 from warta.core.pagecache import tag_pages_shown, tag_request
 from warta.core.queries import PreparedQuery, keys_of_any, placeholders, prepared
+from warta.images.models import prefetch_renditions
 from warta.search.text import FoldedSearchField
 
 from .blocks import BODY_IMAGE_SPEC, ArticleBodyBlock
@@ -61,6 +62,16 @@ PERSON_PHOTO_SPEC = "fill-160x160"
 SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 SQUARE_IMAGE_SPEC = "fill-1200x1200-c80|format-jpeg|jpegquality-80"
 FOUR_THREE_IMAGE_SPEC = "fill-1200x900-c80|format-jpeg|jpegquality-80"
+# Everything an article page shows: its lead, body photos, share and structured-data
+# images, and the cards beside it.
+READING_IMAGE_SPECS = (
+    LEAD_IMAGE_SPEC,
+    BODY_IMAGE_SPEC,
+    SHARE_IMAGE_SPEC,
+    SQUARE_IMAGE_SPEC,
+    FOUR_THREE_IMAGE_SPEC,
+    CARD_IMAGE_SPEC,
+)
 
 ARTICLES_PER_PAGE = 20
 
@@ -614,7 +625,19 @@ class ArticlePage(OneQueryViewRestrictions, Page):
 
     @cached_property
     def reporters(self) -> list[Person]:
-        return [link.person for link in self.reporter_links.all()]
+        links = self.reporter_links
+        prefetched = getattr(self, "_prefetched_objects_cache", {})
+        if self.pk is None or links.is_deferring or "reporter_links" in prefetched:
+            # A draft or preview holds its bylines in memory; a list prefetched them.
+            return [link.person for link in links.all()]
+        query = prepared("reporters", self.reporters_query)
+        return [link.person for link in query.run(article=self.pk)]
+
+    @staticmethod
+    def reporters_query() -> PreparedQuery:
+        places = placeholders(article=ArticleReporter._meta.get_field("page"))
+        links = ArticleReporter.objects.filter(page=places["article"].sample)
+        return PreparedQuery(links.select_related("person__photo").order_by("sort_order"), places)
 
     @property
     def people(self) -> list[Person]:
@@ -813,35 +836,8 @@ class ArticlePage(OneQueryViewRestrictions, Page):
     def prefetch_for_reading(self, cards: Iterable[ArticlePage] = ()) -> None:
         """Load everything the article template shows in a fixed number of queries,
         with the renditions of the `cards` listed beside it in the same query."""
-        from django.db.models import prefetch_related_objects
-
-        prefetch_related_objects(
-            [self],
-            Prefetch(
-                "reporter_links",
-                queryset=ArticleReporter.objects.select_related("person__photo"),
-            ),
-        )
-        rendition_model = get_image_model().get_rendition_model()
         images = [self.main_image, *self.body_images(), *(card.main_image for card in cards)]
-        # An image shown twice (a card of the article itself) is one object to prefetch.
-        unique = {id(image): image for image in images if image}
-        prefetch_related_objects(
-            list(unique.values()),
-            Prefetch(
-                "renditions",
-                queryset=rendition_model.objects.filter(
-                    filter_spec__in=[
-                        LEAD_IMAGE_SPEC,
-                        BODY_IMAGE_SPEC,
-                        SHARE_IMAGE_SPEC,
-                        SQUARE_IMAGE_SPEC,
-                        FOUR_THREE_IMAGE_SPEC,
-                        CARD_IMAGE_SPEC,
-                    ]
-                ),
-            ),
-        )
+        prefetch_renditions(images, READING_IMAGE_SPECS)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -139,7 +139,7 @@ MEDIA_ROOT = env.get_path("WARTA_MEDIA_ROOT", VAR_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed names and pre-compressed copies; whitenoise serves them with far-future caching.
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "warta.core.storage.StaticFilesStorage"},
 }
 
 # Reader pages load nothing from elsewhere and run no inline script.

@@ -84,3 +84,25 @@ def test_help_lists_commands_with_one_line_each():
     assert result.returncode == 0
     for command in ("demo", "serve", "migrate", "load_demo", "createsuperuser"):
         assert any(line.split()[:1] == [command] for line in result.stdout.splitlines()), command
+
+
+def test_static_urls_are_worked_out_once_per_name(tmp_path, settings):
+    """The manifest storage remembers each hashed URL, and gives the same one each time."""
+    from django.contrib.staticfiles.storage import ManifestStaticFilesStorage
+
+    from warta.core.storage import StaticFilesStorage
+
+    (tmp_path / "staticfiles.json").write_text(
+        '{"version": "1.1", "paths": {"css/a.css": "css/a.0123abcd.css"}, "hash": "x"}'
+    )
+    settings.DEBUG = False
+    storage = StaticFilesStorage(location=tmp_path, base_url="/static/")
+    assert storage.url("css/a.css") == "/static/css/a.0123abcd.css"
+    storage.hashed_files["css/a.css"] = "css/a.fedcba98.css"  # not read again
+    assert storage.url("css/a.css") == "/static/css/a.0123abcd.css"
+    assert (
+        ManifestStaticFilesStorage(location=tmp_path, base_url="/static/").url("css/a.css")
+        == "/static/css/a.0123abcd.css"
+    )
+    with pytest.raises(ValueError, match="Missing staticfiles manifest entry"):
+        storage.url("css/missing.css")
