@@ -57,6 +57,8 @@ from .blocks import BODY_IMAGE_SPEC, ArticleBodyBlock
 LEAD_IMAGE_SPEC = "fill-1200x675-c80"
 CARD_IMAGE_SPEC = "fill-480x270-c75"
 PERSON_PHOTO_SPEC = "fill-160x160"
+# A card shows the small rendition, or the lead one when it is the large card on top.
+CARD_IMAGE_SPECS = (CARD_IMAGE_SPEC, LEAD_IMAGE_SPEC)
 # Link previews (WhatsApp drops JPEGs over 300 KB) and structured data's 1:1 and 4:3
 # images (16:9 is LEAD_IMAGE_SPEC); warta.discovery uses them.
 SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
@@ -131,9 +133,7 @@ class OneQueryViewRestrictions:
 def card_images_prefetch(prefix: str = "") -> Prefetch:
     """Prefetch the card-sized rendition of each listed article's main image."""
     renditions = (
-        get_image_model()
-        .get_rendition_model()
-        .objects.filter(filter_spec__in=[CARD_IMAGE_SPEC, LEAD_IMAGE_SPEC])
+        get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_IMAGE_SPECS)
     )
     return Prefetch(f"{prefix}main_image__renditions", queryset=renditions)
 
@@ -238,14 +238,13 @@ class ArticlePageQuerySet(PageQuerySet):
     def newest_first(self) -> ArticlePageQuerySet:
         return self.order_by("-published_at", "-pk")
 
+    def cards(self) -> ArticlePageQuerySet:
+        """Live stories, newest first, with what their cards show but the renditions."""
+        return self.live().newest_first().select_related("main_image")
+
     def for_listing(self) -> ArticlePageQuerySet:
         """What a list of article cards shows, in a fixed number of queries."""
-        return (
-            self.live()
-            .newest_first()
-            .select_related("main_image")
-            .prefetch_related(card_images_prefetch())
-        )
+        return self.cards().prefetch_related(card_images_prefetch())
 
     def tagged(self, tag_slug: str) -> ArticlePageQuerySet:
         return self.filter(tagged_items__tag__slug=tag_slug)
@@ -387,22 +386,34 @@ class HomePage(OneQueryViewRestrictions, Page):
     class Meta:
         verbose_name = _("home page")
 
+    # The headline's card is on the page: fetched with the page itself (warta.news.routing).
+    reader_select_related = ("headline__main_image",)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.for_listing()
         headline = self.headline if self.headline_id and self.headline.live else None
-        latest = list(articles.exclude(pk=getattr(headline, "pk", None))[:11])
+        # Queries built once per process (PreparedQuery); pk 0 is no story, so none is left out.
+        latest = prepared("home-latest", self.latest_query).run(exclude=getattr(headline, "pk", 0))
         if headline is None and latest:
             headline = latest.pop(0)
+        latest = latest[:10]
         section_blocks = self.section_blocks(exclude=headline)
+        shown = [headline, *latest, *(a for block in section_blocks for a in block["articles"])]
+        prefetch_renditions([article.main_image for article in shown if article], CARD_IMAGE_SPECS)
         context.update(
-            headline_article=headline, latest_articles=latest[:10], section_blocks=section_blocks
+            headline_article=headline, latest_articles=latest, section_blocks=section_blocks
         )
         tag_request(request, "list:home")
-        tag_pages_shown(request, [headline, *latest[:10]])
-        for block in section_blocks:
-            tag_pages_shown(request, block["articles"])
+        tag_pages_shown(request, [article for article in shown if article])
         return context
+
+    @staticmethod
+    def latest_query() -> PreparedQuery:
+        """The newest eleven stories but one: the headline, or a spare when it is unset."""
+        places = placeholders(exclude=Page._meta.pk)
+        return PreparedQuery(
+            ArticlePage.objects.cards().exclude(pk=places["exclude"].sample)[:11], places
+        )
 
     def section_blocks(self, per_section: int = 4, exclude: Page | None = None) -> list[dict]:
         """The newest stories of each top-level section, in two queries for all sections.
@@ -410,23 +421,55 @@ class HomePage(OneQueryViewRestrictions, Page):
         Each section's newest stories are a short list read from the publication-time
         index; one query fetches the cards of all of them.
         """
-        sections = list(SectionPage.objects.child_of(self).live().in_menu())
+        menu = prepared("home-sections", self.menu_sections_query)
+        sections = menu.run(path=self.path, depth=self.depth + 1)
         if not sections:
             return []
-        others = ArticlePage.objects.live().exclude(pk=getattr(exclude, "pk", None))
-        newest = [
-            others.filter(path__startswith=section.path).newest_first()[:per_section]
-            for section in sections
-        ]
+        paths = {f"section{number}": section.path for number, section in enumerate(sections)}
+        newest = prepared(
+            ("home-blocks", len(sections), per_section),
+            self.newest_cards_query,
+            len(sections),
+            per_section,
+        )
         prefix_length = len(sections[0].path)
         by_section: dict[str, list[ArticlePage]] = {}
-        for article in ArticlePage.objects.for_listing().filter(pk__in=keys_of_any(*newest)):
+        for article in newest.run(exclude=getattr(exclude, "pk", 0), **paths):
             by_section.setdefault(article.path[:prefix_length], []).append(article)
         return [
             {"section": section, "articles": by_section[section.path]}
             for section in sections
             if section.path in by_section
         ]
+
+    @staticmethod
+    def menu_sections_query() -> PreparedQuery:
+        """The live sections in the menu, children of the page at `path` (of `depth` - 1)."""
+        path, depth = Page._meta.get_field("path"), Page._meta.get_field("depth")
+        places = placeholders(path=path, depth=depth)
+        sections = SectionPage.objects.live().in_menu()
+        sections = sections.filter(
+            path__startswith=places["path"].sample, depth=places["depth"].sample
+        )
+        return PreparedQuery(sections.order_by("path"), places)
+
+    @staticmethod
+    def newest_cards_query(section_count: int, per_section: int) -> PreparedQuery:
+        """The cards of the newest `per_section` stories under each section but one story."""
+        path = Page._meta.get_field("path")
+        places = placeholders(
+            exclude=Page._meta.pk, **{f"section{n}": path for n in range(section_count)}
+        )
+        others = ArticlePage.objects.live().exclude(pk=places["exclude"].sample)
+        newest = [
+            others.filter(path__startswith=places[f"section{n}"].sample).newest_first()[
+                :per_section
+            ]
+            for n in range(section_count)
+        ]
+        return PreparedQuery(
+            ArticlePage.objects.cards().filter(pk__in=keys_of_any(*newest)), places
+        )
 
 
 class SectionPageForm(WagtailAdminPageForm):
