@@ -130,6 +130,23 @@ class OneQueryViewRestrictions:
         ).distinct()
 
 
+class SectionsAbove:
+    """The live sections above a page, outermost first (Daerah, Pati): its breadcrumb."""
+
+    @cached_property
+    def sections(self) -> list[SectionPage]:
+        above = [self.path[:end] for end in range(self.steplen, len(self.path), self.steplen)]
+        values = {f"path{number}": path for number, path in enumerate(above)}
+        return prepared(("sections", len(above)), self.sections_query, len(above)).run(**values)
+
+    @staticmethod
+    def sections_query(count: int) -> PreparedQuery:
+        places = placeholders(**{f"path{n}": Page._meta.get_field("path") for n in range(count)})
+        paths = [place.sample for place in places.values()]
+        sections = SectionPage.objects.live().filter(path__in=paths).order_by("depth")
+        return PreparedQuery(sections, places)
+
+
 def card_images_prefetch(prefix: str = "") -> Prefetch:
     """Prefetch the card-sized rendition of each listed article's main image."""
     renditions = (
@@ -421,7 +438,7 @@ class HomePage(OneQueryViewRestrictions, Page):
         Each section's newest stories are a short list read from the publication-time
         index; one query fetches the cards of all of them.
         """
-        menu = prepared("home-sections", self.menu_sections_query)
+        menu = prepared(("sections-below", True), SectionPage.sections_below_query, True)
         sections = menu.run(path=self.path, depth=self.depth + 1)
         if not sections:
             return []
@@ -441,17 +458,6 @@ class HomePage(OneQueryViewRestrictions, Page):
             for section in sections
             if section.path in by_section
         ]
-
-    @staticmethod
-    def menu_sections_query() -> PreparedQuery:
-        """The live sections in the menu, children of the page at `path` (of `depth` - 1)."""
-        path, depth = Page._meta.get_field("path"), Page._meta.get_field("depth")
-        places = placeholders(path=path, depth=depth)
-        sections = SectionPage.objects.live().in_menu()
-        sections = sections.filter(
-            path__startswith=places["path"].sample, depth=places["depth"].sample
-        )
-        return PreparedQuery(sections.order_by("path"), places)
 
     @staticmethod
     def newest_cards_query(section_count: int, per_section: int) -> PreparedQuery:
@@ -481,7 +487,7 @@ class SectionPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class SectionPage(OneQueryViewRestrictions, Page):
+class SectionPage(SectionsAbove, OneQueryViewRestrictions, Page):
     """A rubric such as Daerah, Politik or Olahraga; sections nest (Daerah › Pati)."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=500)
@@ -499,14 +505,29 @@ class SectionPage(OneQueryViewRestrictions, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = paginate(
-            request,
-            ArticlePage.objects.for_listing().descendant_of(self),
-            count=self.story_count(),
+            request, ArticlePage.objects.cards().descendant_of(self), count=self.story_count()
         )
-        context.update(subsections=SectionPage.objects.child_of(self).live(), articles=articles)
+        articles.object_list = list(articles.object_list)
+        prefetch_renditions([article.main_image for article in articles], CARD_IMAGE_SPECS)
+        children = prepared(("sections-below", False), self.sections_below_query, False)
+        subsections = children.run(path=self.path, depth=self.depth + 1)
+        context.update(subsections=subsections, articles=articles)
         tag_request(request, f"list:section:{self.pk}")
         tag_pages_shown(request, articles)
         return context
+
+    @staticmethod
+    def sections_below_query(in_menu: bool) -> PreparedQuery:
+        """The live sections right under the page at `path` (its `depth` + 1), in tree
+        order; `in_menu`: only those shown in the menu."""
+        path, depth = Page._meta.get_field("path"), Page._meta.get_field("depth")
+        places = placeholders(path=path, depth=depth)
+        sections = SectionPage.objects.live()
+        sections = sections.in_menu() if in_menu else sections
+        sections = sections.filter(
+            path__startswith=places["path"].sample, depth=places["depth"].sample
+        )
+        return PreparedQuery(sections.order_by("path"), places)
 
     def story_count(self) -> int | None:
         """How many live stories the section lists, from its counted list (story_lists.py):
@@ -538,7 +559,7 @@ class ArticleReporter(Orderable):
         verbose_name_plural = _("reporters")
 
 
-class ArticlePage(OneQueryViewRestrictions, Page):
+class ArticlePage(SectionsAbove, OneQueryViewRestrictions, Page):
     """A news story. Its parent section is its primary rubric."""
 
     dateline = models.CharField(
@@ -686,20 +707,6 @@ class ArticlePage(OneQueryViewRestrictions, Page):
     def people(self) -> list[Person]:
         """Everyone credited: reporters, then the editor."""
         return [*self.reporters, *([self.editor] if self.editor_id else [])]
-
-    @cached_property
-    def sections(self) -> list[SectionPage]:
-        """The sections above the article, outermost first (Daerah, Pati)."""
-        above = [self.path[:end] for end in range(self.steplen, len(self.path), self.steplen)]
-        values = {f"path{number}": path for number, path in enumerate(above)}
-        return prepared(("sections", len(above)), self.sections_query, len(above)).run(**values)
-
-    @staticmethod
-    def sections_query(count: int) -> PreparedQuery:
-        places = placeholders(**{f"path{n}": Page._meta.get_field("path") for n in range(count)})
-        paths = [place.sample for place in places.values()]
-        sections = SectionPage.objects.live().filter(path__in=paths).order_by("depth")
-        return PreparedQuery(sections, places)
 
     @cached_property
     def tag_list(self) -> list[Tag]:
