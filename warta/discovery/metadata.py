@@ -173,8 +173,7 @@ def page_metadata(
             or _("The latest stories in %(section)s from %(site)s.")
             % {"section": page.title, "site": site_name}
         )
-        ancestors = SectionPage.objects.ancestor_of(page).live().order_by("depth")
-        crumbs = [(s.title, s.get_url(request)) for s in ancestors] + [
+        crumbs = [(s.title, s.get_url(request)) for s in page.sections] + [
             (page.title, page.get_url(request))
         ]
         meta.feeds = section_feed_links(page)
