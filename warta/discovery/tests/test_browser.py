@@ -1,7 +1,6 @@
 """The copy-link button in a real browser, and the page it sits on still passes the CSP."""
 
 import pytest
-from django.core.management import call_command
 
 from warta.news.demo import content
 from warta.news.models import ArticlePage
@@ -13,9 +12,8 @@ pytestmark = [
 
 
 @pytest.fixture
-def article_path() -> str:
+def article_path(demo) -> str:
     """Loaded before the browser starts: Playwright's event loop forbids ORM calls."""
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     return ArticlePage.objects.get(slug=content.ARTICLES[0]["slug"]).url
 
 

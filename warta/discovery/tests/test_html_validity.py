@@ -7,7 +7,6 @@ import subprocess  # noqa: S404 - runs the local vnu.jar on files this test wrot
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from warta.news.demo import content
 from warta.news.models import ArticlePage
@@ -32,9 +31,8 @@ def vnu() -> list[str]:
     return [java, "-Xss2m", "-jar", str(VNU_JAR)]
 
 
-def test_reader_pages_have_no_html_errors(client, vnu, tmp_path):
+def test_reader_pages_have_no_html_errors(client, demo, vnu, tmp_path):
     """Home, section, article (both languages), tag, reporter, search and 404: zero errors."""
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     article = ArticlePage.objects.get(slug=content.ARTICLES[0]["slug"])
     pages = {
         "home": "/",

@@ -3,7 +3,6 @@
 from datetime import datetime, timedelta
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from warta.discovery import sitemaps
@@ -44,9 +43,8 @@ def index_locs(client) -> list[str]:
     return get_xml(client, "/sitemap.xml").xpath("//s:sitemap/s:loc/text()", namespaces=NS)
 
 
-def test_every_sitemap_of_the_demo_validates(client, urlset_schema, sitemap_index_schema):
+def test_every_sitemap_of_the_demo_validates(client, demo, urlset_schema, sitemap_index_schema):
     """The index and every sitemap it lists are valid against the sitemaps.org and Google XSDs."""
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     index = get_xml(client, "/sitemap.xml")
     assert_valid(sitemap_index_schema, index)
     listed = index.xpath("//s:sitemap/s:loc/text()", namespaces=NS)
@@ -63,9 +61,8 @@ def test_every_sitemap_of_the_demo_validates(client, urlset_schema, sitemap_inde
         assert locs(document), loc
 
 
-def test_news_sitemap_of_a_fresh_demo_is_never_empty(client):
+def test_news_sitemap_of_a_fresh_demo_is_never_empty(client, demo):
     """The demo publishes relative to load time, so Google News always has stories."""
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert len(locs(get_xml(client, "/sitemap-news-1.xml"))) >= 10
 
 

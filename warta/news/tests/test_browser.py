@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 from warta.news.demo import content
 from warta.news.models import ArticlePage
@@ -46,9 +45,8 @@ def browser_page(chromium_path):
 
 
 @pytest.fixture
-def demo_article() -> ArticlePage:
+def demo_article(demo) -> ArticlePage:
     """Loaded before the browser starts: Playwright's event loop forbids ORM calls."""
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     article = ArticlePage.objects.get(slug=content.ARTICLES[0]["slug"])
     article.url  # noqa: B018 - resolve the URL while the ORM may still be used
     return article

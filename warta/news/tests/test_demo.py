@@ -14,11 +14,6 @@ from warta.news.models import ArticlePage, Person, SectionPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
 def test_demo_has_thirty_articles_in_five_sections(demo):
     """At least 30 live articles across at least 5 top-level sections."""
     assert ArticlePage.objects.live().count() >= 30

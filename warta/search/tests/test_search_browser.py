@@ -1,7 +1,6 @@
 """Searching in a real browser: the header box works without JavaScript, pages pass axe-core."""
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from warta.news.models import ArticlePage
@@ -14,9 +13,8 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
 
 
 @pytest.fixture
-def demo_day() -> str:
+def demo_day(demo) -> str:
     """Loaded before the browser starts (Playwright's event loop forbids ORM calls)."""
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     newest = ArticlePage.objects.live().order_by("-published_at").first()
     return f"/arsip/{timezone.localtime(newest.published_at):%Y/%m/%d}/"
 
