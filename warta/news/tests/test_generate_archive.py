@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
 
+from warta.core.tests.snapshots import TableSnapshot
 from warta.news.models import ArticlePage, SectionPage
 from warta.search.text import WORD
 
@@ -22,9 +23,15 @@ def generate(count=COUNT, seed=7) -> str:
     return out.getvalue()
 
 
+@pytest.fixture(scope="session")
+def archive_snapshot(django_db_setup, django_db_blocker) -> TableSnapshot:
+    """What `generate()` leaves in the database: generated once per run, then rolled back."""
+    return TableSnapshot.after(django_db_blocker, generate)
+
+
 @pytest.fixture
-def archive():
-    generate()
+def archive(archive_snapshot):
+    archive_snapshot.restore()
     return ArticlePage.objects.live()
 
 
