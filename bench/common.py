@@ -3,6 +3,7 @@
 import os
 import platform
 import re
+import secrets
 import socket
 from pathlib import Path
 
@@ -59,3 +60,20 @@ def write_section(title: str, body: str) -> None:
     else:
         text = text.rstrip() + "\n\n" + section
     path.write_text(text.rstrip() + "\n")
+
+
+def warta_environment(home: Path, database_url: str, page_cache: bool) -> dict:
+    """The environment of a production Warta on loopback with its files under `home`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("WARTA_", "DJANGO_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="warta.settings.production",
+        WARTA_HOME=str(home),
+        WARTA_SECRET_KEY=secrets.token_urlsafe(50),
+        WARTA_ALLOWED_HOSTS="127.0.0.1,localhost",
+        WARTA_SECURE_COOKIES="0",
+        WARTA_PAGE_CACHE="1" if page_cache else "0",
+        WARTA_LOG_LEVEL="WARNING",
+        DATABASE_URL=database_url,
+    )
+    env.pop("REDIS_URL", None)
+    return env

@@ -35,9 +35,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from common import free_port, write_section
+from common import free_port, warta_environment, write_section
 from common import machine_description as machine
-from pages import environment, run, start, stop, wait_until_up
+from pages import run, start, stop, wait_until_up
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -263,7 +263,7 @@ def main() -> int:
     database_url = f"sqlite:///{workdir}/var/warta.sqlite3"
     results = []
     try:
-        env = environment(workdir, database_url, page_cache=False)
+        env = warta_environment(workdir, database_url, page_cache=False)
         print(f"bench: preparing the SQLite demo in {workdir}", flush=True)
         warta = [str(VENV_BIN / "warta")]
         run([*warta, "migrate", "--no-input", "-v0"], env)
@@ -271,7 +271,7 @@ def main() -> int:
         run([*warta, "load_demo"], env)
         paths = json.loads(run([*warta, "shell", "-c", READER_PATHS], env).splitlines()[-1])
         for mode in modes:
-            env = environment(workdir, database_url, page_cache=mode == "on")
+            env = warta_environment(workdir, database_url, page_cache=mode == "on")
             results.append(soak(options, workdir, env, paths, f"page cache {mode}"))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

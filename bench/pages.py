@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import secrets
 import shutil
 import signal
 import subprocess
@@ -29,29 +28,13 @@ import urllib.request
 from contextlib import ExitStack
 from pathlib import Path
 
-from common import free_port, write_section
+from common import free_port, warta_environment, write_section
 from common import machine_description as machine
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 WRK_THREADS, WRK_CONNECTIONS = 2, 32
 POSTGRES_BENCH_DB = "warta_bench_pages"
-
-
-def environment(home: Path, database_url: str, page_cache: bool) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("WARTA_", "DJANGO_"))}
-    env.update(
-        DJANGO_SETTINGS_MODULE="warta.settings.production",
-        WARTA_HOME=str(home),
-        WARTA_SECRET_KEY=secrets.token_urlsafe(50),
-        WARTA_ALLOWED_HOSTS="127.0.0.1,localhost",
-        WARTA_SECURE_COOKIES="0",
-        WARTA_PAGE_CACHE="1" if page_cache else "0",
-        WARTA_LOG_LEVEL="WARNING",
-        DATABASE_URL=database_url,
-    )
-    env.pop("REDIS_URL", None)
-    return env
 
 
 def run(command: list[str], env: dict) -> str:
@@ -256,8 +239,8 @@ def main() -> int:
 
 
 def measure(options, workdir: Path, database_url: str) -> tuple[dict, dict]:
-    cached_env = environment(workdir, database_url, page_cache=True)
-    fresh_env = environment(workdir, database_url, page_cache=False)
+    cached_env = warta_environment(workdir, database_url, page_cache=True)
+    fresh_env = warta_environment(workdir, database_url, page_cache=False)
     warta = [str(VENV_BIN / "warta")]
     print(f"bench: preparing {options.database} demo in {workdir}", flush=True)
     run([*warta, "migrate", "--no-input", "-v0"], cached_env)

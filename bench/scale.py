@@ -36,9 +36,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from common import free_port, write_section
+from common import free_port, warta_environment, write_section
 from common import machine_description as machine
-from pages import environment, start, stop, wait_until_up
+from pages import start, stop, wait_until_up
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -340,7 +340,7 @@ def main() -> int:
         parser.error("--articles-large must be more than --articles-small")
 
     workdir = Path(tempfile.mkdtemp(prefix="warta-bench-scale-"))
-    env = environment(workdir, f"{SERVER}/{DATABASE}", page_cache=False)
+    env = warta_environment(workdir, f"{SERVER}/{DATABASE}", page_cache=False)
     psql(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
     psql(f'CREATE DATABASE "{DATABASE}"')
     sizes: dict[str, dict] = {}
