@@ -135,7 +135,11 @@ class SectionsAbove:
 
     @cached_property
     def sections(self) -> list[SectionPage]:
-        above = [self.path[:end] for end in range(self.steplen, len(self.path), self.steplen)]
+        # The tree's root (depth 1) and a site's home page (depth 2) are never sections.
+        first = self.steplen * 3
+        above = [self.path[:end] for end in range(first, len(self.path), self.steplen)]
+        if not above:
+            return []
         values = {f"path{number}": path for number, path in enumerate(above)}
         return prepared(("sections", len(above)), self.sections_query, len(above)).run(**values)
 
@@ -145,6 +149,11 @@ class SectionsAbove:
         paths = [place.sample for place in places.values()]
         sections = SectionPage.objects.live().filter(path__in=paths).order_by("depth")
         return PreparedQuery(sections, places)
+
+
+def prefetch_card_images(articles: Iterable[ArticlePage]) -> None:
+    """The renditions the cards of `articles` show, in one query."""
+    prefetch_renditions([article.main_image for article in articles], CARD_IMAGE_SPECS)
 
 
 def card_images_prefetch(prefix: str = "") -> Prefetch:
@@ -415,13 +424,14 @@ class HomePage(OneQueryViewRestrictions, Page):
             headline = latest.pop(0)
         latest = latest[:10]
         section_blocks = self.section_blocks(exclude=headline)
-        shown = [headline, *latest, *(a for block in section_blocks for a in block["articles"])]
-        prefetch_renditions([article.main_image for article in shown if article], CARD_IMAGE_SPECS)
+        blocks = (article for block in section_blocks for article in block["articles"])
+        shown = [article for article in (headline, *latest, *blocks) if article]
+        prefetch_card_images(shown)
         context.update(
             headline_article=headline, latest_articles=latest, section_blocks=section_blocks
         )
         tag_request(request, "list:home")
-        tag_pages_shown(request, [article for article in shown if article])
+        tag_pages_shown(request, shown)
         return context
 
     @staticmethod
@@ -508,7 +518,7 @@ class SectionPage(SectionsAbove, OneQueryViewRestrictions, Page):
             request, ArticlePage.objects.cards().descendant_of(self), count=self.story_count()
         )
         articles.object_list = list(articles.object_list)
-        prefetch_renditions([article.main_image for article in articles], CARD_IMAGE_SPECS)
+        prefetch_card_images(articles)
         children = prepared(("sections-below", False), self.sections_below_query, False)
         subsections = children.run(path=self.path, depth=self.depth + 1)
         context.update(subsections=subsections, articles=articles)
@@ -884,8 +894,8 @@ class ArticlePage(SectionsAbove, OneQueryViewRestrictions, Page):
         return [block.value["image"] for block in self.body if block.block_type == "image"]
 
     def prefetch_for_reading(self, cards: Iterable[ArticlePage] = ()) -> None:
-        """Load everything the article template shows in a fixed number of queries,
-        with the renditions of the `cards` listed beside it in the same query."""
+        """The renditions the article page shows, its own and those of the `cards` listed
+        beside it, in one query (its other parts come with their own prepared queries)."""
         images = [self.main_image, *self.body_images(), *(card.main_image for card in cards)]
         prefetch_renditions(images, READING_IMAGE_SPECS)
 
