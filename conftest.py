@@ -6,11 +6,30 @@ import shutil
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.template.backends import jinja2 as jinja2_backend
+from django.test.signals import template_rendered
 from django.utils import translation
 
 from warta.core import generation
 from warta.core.tests.snapshots import TableSnapshot
 from warta.news import routing
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _jinja2_templates_report_their_context():
+    """Django's test client records the context of the templates it rendered (response.context)
+    only for its own template language: reader pages are Jinja2, so report theirs too."""
+    render = jinja2_backend.Template.render
+
+    def render_and_report(self, context=None, request=None):
+        context = {} if context is None else context
+        html = render(self, context, request)
+        template_rendered.send(sender=self, template=self, context=context)
+        return html
+
+    jinja2_backend.Template.render = render_and_report
+    yield
+    jinja2_backend.Template.render = render
 
 
 @pytest.fixture(autouse=True)

@@ -75,6 +75,7 @@ class PreparedQuery:
         self.sql, params = self.compiler.as_sql()
         self.params = list(params)
         self.slots: list[tuple[int, Placeholder, str | None]] = []  # (index, place, LIKE form)
+        self.converters: dict[object, Callable] = {}
         for place in places.values():
             sample = place.db_value(place.sample, connection)
             found = [i for i, param in enumerate(self.params) if param == sample]
@@ -104,10 +105,29 @@ class PreparedQuery:
         compiler = copy.copy(self.compiler)
         compiler.connection = connection  # connections are per thread
         compiler.as_sql = lambda *args, **kwargs: (self.sql, tuple(params))
+        compiler.get_converters = self.converters_for(connection)
         objects = list(ModelIterable(_Compiled(self.queryset, compiler)))
         if self.queryset._prefetch_related_lookups:
             prefetch_related_objects(objects, *self.queryset._prefetch_related_lookups)
         return objects
+
+    def converters_for(self, connection) -> Callable:
+        """The compiler's converters of column values, worked out once per connection (once
+        per thread): Django would ask every column's field for them on every run."""
+        converters = self.converters.get(connection)
+        if converters is None:
+            compiler = copy.copy(self.compiler)
+            compiler.connection = connection
+            known: dict[tuple, dict] = {}
+
+            def converters(expressions):
+                key = tuple(map(id, expressions))
+                if key not in known:
+                    known[key] = compiler.get_converters(expressions)
+                return known[key]
+
+            self.converters[connection] = converters
+        return converters
 
 
 class _Compiled:

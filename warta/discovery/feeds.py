@@ -23,7 +23,6 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
-from django.template import Context
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
@@ -34,6 +33,7 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from warta.news.jinja2tags import article_body
 from warta.news.models import (
     SHARE_IMAGE_SPEC,
     ArticlePage,
@@ -41,7 +41,6 @@ from warta.news.models import (
     Person,
     SectionPage,
 )
-from warta.news.templatetags.news_tags import article_body
 
 from .images import file_size, share_rendition
 
@@ -304,7 +303,7 @@ def modified_at(article: ArticlePage):
 
 def full_content(article: ArticlePage, request: HttpRequest) -> str:
     """The whole story as HTML with absolute links, for feed readers that show it all."""
-    html = str(article_body(Context({"request": request, "page": article}), article))
+    html = str(article_body(article))
     base = request.build_absolute_uri("/")
     return RELATIVE_URL.sub(lambda match: f'{match.group(1)}="{base}', html)
 

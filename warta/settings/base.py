@@ -71,10 +71,30 @@ MIDDLEWARE = [
 ROOT_URLCONF = "warta.urls"
 WSGI_APPLICATION = "warta.wsgi.application"
 
+# Reader pages in Jinja2 (warta/jinja2/, see warta.core.jinja2); the admin in Django's.
 TEMPLATES = [
     {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [PROJECT_DIR / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "warta.core.jinja2.environment",
+            "extensions": [
+                "jinja2.ext.i18n",
+                "wagtail.jinja2tags.core",
+                "wagtail.images.jinja2tags.images",
+                "warta.core.jinja2tags.CoreExtension",
+                "warta.discovery.jinja2tags.DiscoveryExtension",
+                "warta.engagement.jinja2tags.EngagementExtension",
+                "warta.news.jinja2tags.NewsExtension",
+                "warta.search.jinja2tags.SearchExtension",
+            ],
+            "context_processors": ["warta.core.context_processors.site"],
+        },
+    },
+    {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

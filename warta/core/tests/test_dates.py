@@ -8,7 +8,7 @@ from django.template import Context, Template
 from django.test import override_settings
 from django.utils import timezone, translation
 
-from warta.core.templatetags.clock import site_clock
+from warta.core.jinja2tags import site_clock
 
 # 27 September 2019, 05:40 in Jakarta.
 PUBLISHED = datetime(2019, 9, 26, 22, 40, tzinfo=UTC)

@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from warta.core import generation
+from warta.engagement import jinja2tags as engagement_tags
 from warta.engagement.models import DailyArticleStats
 from warta.engagement.popular import popular_lists
-from warta.engagement.templatetags import engagement as engagement_tags
 from warta.news.factories import ArticlePageFactory, SectionPageFactory, home_page
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,95 @@
+"""The template environment of the reader pages (templates in warta/jinja2/).
+
+Every page-cache miss renders a reader page, so its templates are Jinja2: compiled to
+Python once per process, they render several times faster than Django's template
+language (docs/performance.md). The Wagtail admin keeps Django's templates.
+
+What Django's tags gave the templates is here as globals and filters; each app adds its
+own parts with an extension (`warta.<app>.jinja2tags`). Strings to translate are written
+`_("...")` (with `|format(name=...)` for placeholders), which `make messages` extracts;
+plural forms are chosen in Python with `ngettext`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.template.defaultfilters import linebreaksbr
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import formats, translation
+from django.utils.timezone import template_localtime
+from jinja2 import Environment, Undefined, pass_context, pass_environment
+from markupsafe import Markup
+
+
+def url(name: str, *args, **kwargs) -> str:
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def date(value, format_name: str = "DATE_FORMAT") -> str:
+    """Django's `date` filter: in the site's time zone and the active language."""
+    if value in (None, ""):
+        return ""
+    return formats.date_format(template_localtime(value), format_name)
+
+
+def iso_datetime(value) -> str:
+    """A `datetime` attribute: local time with its offset, e.g. 2026-11-27T10:15:00+0700."""
+    return date(value, r"Y-m-d\TH:i:sO")
+
+
+def querystring(request, **changes) -> str:
+    """The current query string with `changes` applied (None removes a key), as "?...":
+    Django's `{% querystring %}`."""
+    query = request.GET.copy()
+    for key, value in changes.items():
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return f"?{query.urlencode()}"
+
+
+def inclusion(template_name: str, values: Callable[..., dict], takes_context: bool = False):
+    """A template global that renders `template_name` with the dict `values(...)` returns,
+    as Django's inclusion tags do; with `takes_context`, `values` gets the caller's context."""
+    if takes_context:
+
+        @pass_context
+        def render_with_context(context, *args, **kwargs) -> Markup:
+            template = context.environment.get_template(template_name)
+            # The template escapes what it prints.
+            return Markup(template.render(values(context, *args, **kwargs)))  # noqa: S704
+
+        return render_with_context
+
+    @pass_environment
+    def render(environment, *args, **kwargs) -> Markup:
+        template = environment.get_template(template_name)
+        return Markup(template.render(values(*args, **kwargs)))  # noqa: S704 - escaped by it
+
+    return render
+
+
+def environment(**options) -> Environment:
+    # Optional values (a label, a caption) are left out of templates as in Django's
+    # language, with or without DEBUG.
+    options["undefined"] = Undefined
+    options["autoescape"] = True
+    env = Environment(**options)  # noqa: S701 - autoescape is on, the line above
+    env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=False)
+    env.globals.update(
+        get_language=translation.get_language,
+        querystring=querystring,
+        static=static,
+        url=url,
+    )
+    env.filters.update(
+        date=date,
+        intcomma=intcomma,
+        iso_datetime=iso_datetime,
+        linebreaksbr=linebreaksbr,
+    )
+    return env

@@ -1,0 +1,31 @@
+"""The live date and time in the site header: rendered by the server, ticking in the browser."""
+
+from django.conf import settings
+from django.utils import dates, timezone
+from django.utils.formats import date_format
+from jinja2.ext import Extension
+
+from .jinja2 import inclusion
+
+
+def site_clock(now=None) -> dict:
+    """Render the current time in the site's time zone and the active language.
+
+    The script that makes it tick gets the names of days and months from the
+    page, so the browser's output is identical to the server's.
+    """
+    local = timezone.localtime(now or timezone.now())
+    return {
+        "iso": local.isoformat(timespec="seconds"),
+        "text": f"{date_format(local, 'DATE_FORMAT')} {date_format(local, 'H:i:s T')}",
+        "time_zone": settings.TIME_ZONE,
+        "abbreviation": local.tzname(),
+        "day_names": ",".join(str(dates.WEEKDAYS[(i - 1) % 7]) for i in range(7)),
+        "month_names": ",".join(str(dates.MONTHS[i]) for i in range(1, 13)),
+    }
+
+
+class CoreExtension(Extension):
+    def __init__(self, environment):
+        super().__init__(environment)
+        environment.globals["site_clock"] = inclusion("core/includes/clock.html", site_clock)

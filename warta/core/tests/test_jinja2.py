@@ -1,0 +1,60 @@
+"""The reader pages' template environment: what Django's tags gave, and escaping."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.template import engines
+from django.test import RequestFactory
+from django.utils import translation
+
+from warta.core.jinja2 import intcomma, querystring
+from warta.engagement.jinja2tags import views_text
+
+
+def render(source: str, **context) -> str:
+    return engines["jinja2"].from_string(source).render(context)
+
+
+def test_dates_are_shown_in_the_site_time_zone_and_language():
+    moment = datetime(2026, 11, 26, 23, 30, tzinfo=UTC)  # 06:30 on the 27th in Jakarta
+    assert render('{{ moment|date("DATETIME_FORMAT") }}', moment=moment) == (
+        "Jumat, 27 November 2026 - 06:30 WIB"
+    )
+    assert render("{{ moment|iso_datetime }}", moment=moment) == "2026-11-27T06:30:00+0700"
+    with translation.override("en"):
+        assert "Friday" in render('{{ moment|date("DATETIME_FORMAT") }}', moment=moment)
+
+
+def test_strings_are_translated_when_rendered():
+    source = '{{ _("Search the news") }}'
+    assert render(source) == "Cari berita"
+    with translation.override("en"):
+        assert render(source) == "Search the news"
+
+
+def test_values_are_escaped_and_translated_markup_kept():
+    assert render("{{ title }}", title="<b>Banjir</b> & rob") == (
+        "&lt;b&gt;Banjir&lt;/b&gt; &amp; rob"
+    )
+    source = (
+        '{{ _("There is no page at <code>%(path)s</code>. It may have been moved or removed.")'
+        "|safe|format(path=path) }}"
+    )
+    html = render(source, path="/<script>x</script>/")
+    assert "<code>/&lt;script&gt;x&lt;/script&gt;/</code>" in html
+
+
+def test_querystring_changes_one_parameter_and_keeps_the_rest():
+    request = RequestFactory().get("/cari/", {"q": "banjir rob", "page": "3"})
+    assert querystring(request, page=4) == "?q=banjir+rob&page=4"
+    assert querystring(request, page=None) == "?q=banjir+rob"
+    assert querystring(RequestFactory().get("/"), page=None) == "?"
+
+
+@pytest.mark.parametrize(
+    "language, views, text",
+    [("id", 12345, "12.345 kali dibaca"), ("en", 1, "1 view"), ("en", 12345, "12,345 views")],
+)
+def test_view_count_picks_the_plural_form_in_python(language, views, text):
+    with translation.override(language):
+        assert views_text(views, intcomma(views)) == text
