@@ -5,9 +5,12 @@ machine by more than a change to the rendering path gains or loses. This benchma
 the server and the network out: on a fresh SQLite demo with production settings and no
 page cache, it renders the article, the home page and a section page through Django's
 WSGI handler, many times each, and reports the CPU time of the rendering thread (fastest
-and median) with the page's SQL queries. `--against REV` times a git revision the same
-way, on the same database, round by round alternately with the working tree, so both
-share whatever else the machine is doing; its ratio is the figure to quote.
+and median) with the page's SQL queries; then the same with nothing kept by the worker
+(`warta.core.generation.forget()` before each render), as right after a publication,
+when the navigation, the ticker and every story card are made again. `--against REV`
+times a git revision the same way, on the same database, round by round alternately
+with the working tree, so both share whatever else the machine is doing; its ratio is
+the figure to quote.
 
     .venv/bin/python bench/render.py [--renders 300] [--against 27328be] [--write]
 
@@ -41,6 +44,7 @@ import django
 django.setup()
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import connection
+from warta.core import generation
 
 app = WSGIHandler()
 renders, paths = int(sys.argv[1]), sys.argv[2:]
@@ -57,19 +61,32 @@ def render(path):
     assert status[0].startswith("200"), (path, status)
     return body
 
+def timed(path, forget):
+    times = []
+    for _ in range(renders):
+        if forget:
+            generation.forget()
+        start = time.thread_time()
+        render(path)
+        times.append((time.thread_time() - start) * 1000)
+    return times
+
+def count_queries(path, forget):
+    if forget:
+        generation.forget()
+    queries = []
+    with connection.execute_wrapper(lambda execute, *args: queries.append(1) or execute(*args)):
+        render(path)
+    return len(queries)
+
 result = {}
 for path in paths:
     for _ in range(20):
         render(path)
-    queries = []
-    with connection.execute_wrapper(lambda execute, *args: queries.append(1) or execute(*args)):
-        render(path)
-    times = []
-    for _ in range(renders):
-        start = time.thread_time()
-        render(path)
-        times.append((time.thread_time() - start) * 1000)
-    result[path] = {"times": times, "queries": len(queries)}
+    result[path] = {
+        "times": timed(path, False), "queries": count_queries(path, False),
+        "cold_times": timed(path, True), "cold_queries": count_queries(path, True),
+    }
 print(json.dumps(result))
 """
 
@@ -138,9 +155,13 @@ def main() -> int:
                 for path, found in time_renders(
                     tree_env, options.renders // ROUNDS, paths, cwd
                 ).items():
-                    entry = results[name].setdefault(path, {"times": [], "queries": 0})
-                    entry["times"] += found["times"]
-                    entry["queries"] = found["queries"]
+                    entry = results[name].setdefault(
+                        path, {"times": [], "cold_times": [], "queries": 0, "cold_queries": 0}
+                    )
+                    for key in ("times", "cold_times"):
+                        entry[key] += found.get(key, [])
+                    for key in ("queries", "cold_queries"):
+                        entry[key] = found.get(key, 0)
     finally:
         if baseline_tree is not None and baseline_tree.exists():
             subprocess.run(
@@ -161,22 +182,27 @@ def render(options, paths: list[str], results: dict) -> str:
     lines = [
         f"Machine: {machine()}. SQLite demo, production settings, page cache off; CPU time "
         f"of the rendering thread over {options.renders} renders per page in {ROUNDS} "
-        f"alternating rounds. Run: `.venv/bin/python bench/render.py{against} --write` "
-        f"({time.strftime('%Y-%m-%d')}).",
+        f"alternating rounds, each page with what the worker keeps (navigation, ticker, "
+        f"story cards) and with nothing kept, as right after a publication. Run: "
+        f"`.venv/bin/python bench/render.py{against} --write` ({time.strftime('%Y-%m-%d')}).",
         "",
-        "| page | "
+        "| page | worker keeps | "
         + " | ".join(f"{name}: fastest / median ms (queries)" for name in names)
         + (" | median ratio |" if len(names) > 1 else " |"),
-        "|---|" + "---:|" * len(names) + ("---:|" if len(names) > 1 else ""),
+        "|---|---|" + "---:|" * len(names) + ("---:|" if len(names) > 1 else ""),
     ]
     for path in paths:
-        cells, medians = [], []
-        for name in names:
-            fastest, median = summary(results[name][path]["times"])
-            medians.append(median)
-            cells.append(f"{fastest:.1f} / {median:.1f} ({results[name][path]['queries']})")
-        ratio = f" {medians[1] / medians[0]:.2f}× |" if len(names) > 1 else ""
-        lines.append(f"| `{path}` | " + " | ".join(cells) + " |" + ratio)
+        for times, queries, kept in (
+            ("times", "queries", "its parts"),
+            ("cold_times", "cold_queries", "nothing"),
+        ):
+            cells, medians = [], []
+            for name in names:
+                fastest, median = summary(results[name][path][times])
+                medians.append(median)
+                cells.append(f"{fastest:.1f} / {median:.1f} ({results[name][path][queries]})")
+            ratio = f" {medians[1] / medians[0]:.2f}× |" if len(names) > 1 else ""
+            lines.append(f"| `{path}` | {kept} | " + " | ".join(cells) + " |" + ratio)
     if len(names) > 1:
         lines += ["", f"Median ratio: {names[1]}'s median over this tree's (above 1: faster now)."]
     return "\n".join(lines)

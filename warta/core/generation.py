@@ -69,6 +69,29 @@ def kept[T](
     return value
 
 
+def kept_each[K: Hashable, T](
+    request, keys: list[K], compute_missing: Callable[[list[K]], dict[K, T]]
+) -> dict[K, T]:
+    """For each of `keys`, in order, what was kept for it at this content generation; the
+    keys with nothing kept are given to `compute_missing` together, and what it returns is
+    kept. A key it leaves out is left out of the result too."""
+    generation = current(request)
+    found: dict[K, T] = {}
+    for key in keys:
+        entry = _kept.get(key)
+        if entry is not None and entry[0] == generation:
+            found[key] = entry[2]
+    missing = [key for key in keys if key not in found]
+    if missing:
+        computed = compute_missing(missing)
+        if len(_kept) + len(computed) > MAX_KEPT:
+            _kept.clear()
+        for key, value in computed.items():
+            _kept[key] = (generation, None, value)
+        found.update(computed)
+    return {key: found[key] for key in keys if key in found}
+
+
 def forget() -> None:
     """Drop everything kept (tests, whose rolled-back transactions reuse numbers)."""
     _kept.clear()

@@ -60,7 +60,11 @@ def tag_request(request, *tags: str) -> None:
 
 def tag_pages_shown(request, pages: Iterable) -> None:
     """Record that a response shows these pages: publishing one of them purges it."""
-    tag_request(request, *(f"page:{page.pk}" for page in pages if page is not None))
+    tag_page_ids_shown(request, (page.pk for page in pages if page is not None))
+
+
+def tag_page_ids_shown(request, ids: Iterable[int]) -> None:
+    tag_request(request, *(f"page:{pk}" for pk in ids))
 
 
 def preferred_encoding(accept_encoding: str) -> str:

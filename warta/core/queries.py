@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 from django.db import connections, models
 from django.db.models import QuerySet, prefetch_related_objects
 from django.db.models.expressions import RawSQL
-from django.db.models.query import ModelIterable
 
 
 def keys_of_any(*querysets: QuerySet) -> RawSQL | list:
@@ -65,7 +64,8 @@ class PreparedQuery:
     must reach the SQL as a parameter of its own, as in exact, comparison and
     startswith lookups. `run(**values)` puts the values in their places and gives model
     instances as the queryset would: select_related, annotations and prefetch_related
-    included. A sample that cannot be found in the parameters is an error at once.
+    included, or rows for a `values()` or `values_list()` queryset. A sample that cannot
+    be found in the parameters is an error at once.
     """
 
     def __init__(self, queryset: QuerySet, places: dict[str, Placeholder]):
@@ -93,7 +93,7 @@ class PreparedQuery:
                 raise ValueError(f"placeholder {place.name!r} is not a parameter of the query")
             self.slots += [(i, place, None) for i in found]
 
-    def run(self, **values) -> list[models.Model]:
+    def run(self, **values) -> list:
         connection = connections[self.queryset.db]
         params = list(self.params)
         for index, place, like in self.slots:
@@ -106,8 +106,8 @@ class PreparedQuery:
         compiler.connection = connection  # connections are per thread
         compiler.as_sql = lambda *args, **kwargs: (self.sql, tuple(params))
         compiler.get_converters = self.converters_for(connection)
-        objects = list(ModelIterable(_Compiled(self.queryset, compiler)))
-        if self.queryset._prefetch_related_lookups:
+        objects = list(self.queryset._iterable_class(_Compiled(self.queryset, compiler)))
+        if self.queryset._prefetch_related_lookups and objects:
             prefetch_related_objects(objects, *self.queryset._prefetch_related_lookups)
         return objects
 
@@ -131,17 +131,22 @@ class PreparedQuery:
 
 
 class _Compiled:
-    """What ModelIterable reads of a queryset, with the compiler given rather than built."""
+    """What Django's iterables read of a queryset and its query, with the compiler given
+    rather than built; the rest is the queryset's own query."""
 
     def __init__(self, queryset: QuerySet, compiler):
         self.db, self.model = queryset.db, queryset.model
         self._fetch_mode = queryset._fetch_mode
         self._known_related_objects = queryset._known_related_objects
         self.query = self
+        self._query = queryset.query
         self._compiler = compiler
 
     def get_compiler(self, using=None, connection=None, elide_empty=True):
         return self._compiler
+
+    def __getattr__(self, name: str):
+        return getattr(self._query, name)
 
 
 _prepared: dict[Hashable, PreparedQuery] = {}

@@ -61,20 +61,24 @@ def prefetch_renditions(images: Iterable[NewsImage | None], specs: tuple[str, ..
     """Load the renditions of `images` made with `specs` in one query, where Wagtail's
     `get_rendition` finds them. The query is compiled once per number of images, rounded
     up to a power of two (the list is padded with its first id), and per set of specs."""
-    unique = {image.pk: image for image in images if image is not None}
-    if not unique:
+    # Stories sharing a photo each hold their own instance of it: all of them get the list.
+    instances = defaultdict(list)
+    for image in images:
+        if image is not None:
+            instances[image.pk].append(image)
+    if not instances:
         return
-    ids = list(unique)
+    ids = list(instances)
     size = 1 << (len(ids) - 1).bit_length()
     ids += ids[:1] * (size - len(ids))
     query = prepared(("renditions", size, specs), _renditions_query, size, specs)
     found = defaultdict(list)
     for rendition in query.run(**{f"image{n}": pk for n, pk in enumerate(ids)}):
-        image = unique[rendition.image_id]
-        NewsRendition.image.field.set_cached_value(rendition, image)
+        NewsRendition.image.field.set_cached_value(rendition, instances[rendition.image_id][0])
         found[rendition.image_id].append(rendition)
-    for pk, image in unique.items():
-        image.prefetched_renditions = found[pk]
+    for pk, same_image in instances.items():
+        for image in same_image:
+            image.prefetched_renditions = found[pk]
 
 
 def _renditions_query(size: int, specs: tuple[str, ...]) -> PreparedQuery:

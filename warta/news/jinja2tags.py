@@ -1,4 +1,4 @@
-"""Template pieces of the news pages: navigation, the breaking ticker, cards, the article body."""
+"""Template pieces of the news pages: navigation, the breaking ticker, the article body."""
 
 import re
 from dataclasses import dataclass
@@ -7,9 +7,7 @@ from datetime import datetime
 from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from jinja2 import pass_context
 from jinja2.ext import Extension
-from markupsafe import Markup
 from wagtail.models import Site
 from wagtail.rich_text import RichText, expand_db_html
 
@@ -89,21 +87,6 @@ def breaking_news_ticker(context) -> dict:
     return {"articles": articles}
 
 
-@pass_context
-def article_card(context, article, large=False, show_summary=False, heading="h3") -> Markup:
-    """A story's card, rendered once per content generation in each worker: the same
-    cards fill the home page, the sections, the tag pages and the related stories."""
-    options = {"large": large, "show_summary": show_summary, "heading": heading}
-    key = ("card", article.pk, *options.values(), translation.get_language())
-    template = context.environment.get_template("news/includes/article_card.html")
-    return generation.kept(
-        context.get("request"),
-        key,
-        # The card's template escapes what it prints.
-        lambda: Markup(template.render({"article": article, **options})),  # noqa: S704
-    )
-
-
 def render_block(block) -> str:
     """A block of the body as HTML. Rich text skips Wagtail's template of one line,
     `{{ html|safe }}`: the same HTML without a template lookup per paragraph."""
@@ -148,7 +131,6 @@ class NewsExtension(Extension):
         super().__init__(environment)
         environment.globals.update(
             article_body=article_body,
-            article_card=article_card,
             breaking_news_ticker=inclusion(
                 "news/includes/ticker.html", breaking_news_ticker, takes_context=True
             ),

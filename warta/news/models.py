@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncDay, TruncMonth, TruncYear
 from django.http import Http404
 from django.urls import reverse
@@ -32,7 +33,6 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import (
     Orderable,
     Page,
@@ -46,7 +46,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from warta.core import generation
-from warta.core.pagecache import tag_pages_shown, tag_request
+from warta.core.pagecache import tag_page_ids_shown, tag_pages_shown, tag_request
 from warta.core.queries import PreparedQuery, keys_of_any, placeholders, prepared
 from warta.images.models import prefetch_renditions
 from warta.search.text import FoldedSearchField
@@ -151,17 +151,19 @@ class SectionsAbove:
         return PreparedQuery(sections, places)
 
 
+class Listed(NamedTuple):
+    """A story as a list reads it: what orders it, and the id its card is kept by
+    (warta.news.cards)."""
+
+    pk: int
+    path: str
+    published_at: datetime | None
+    shares_tag: bool = False
+
+
 def prefetch_card_images(articles: Iterable[ArticlePage]) -> None:
     """The renditions the cards of `articles` show, in one query."""
     prefetch_renditions([article.main_image for article in articles], CARD_IMAGE_SPECS)
-
-
-def card_images_prefetch(prefix: str = "") -> Prefetch:
-    """Prefetch the card-sized rendition of each listed article's main image."""
-    renditions = (
-        get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_IMAGE_SPECS)
-    )
-    return Prefetch(f"{prefix}main_image__renditions", queryset=renditions)
 
 
 @register_snippet
@@ -268,9 +270,10 @@ class ArticlePageQuerySet(PageQuerySet):
         """Live stories, newest first, with what their cards show but the renditions."""
         return self.live().newest_first().select_related("main_image")
 
-    def for_listing(self) -> ArticlePageQuerySet:
-        """What a list of article cards shows, in a fixed number of queries."""
-        return self.cards().prefetch_related(card_images_prefetch())
+    def listed_ids(self) -> QuerySet:
+        """The ids of the live stories, newest first: what a list reads before it shows
+        their cards, which each worker keeps (warta.news.cards)."""
+        return self.live().newest_first().values_list("pk", flat=True)
 
     def tagged(self, tag_slug: str) -> ArticlePageQuerySet:
         return self.filter(tagged_items__tag__slug=tag_slug)
@@ -412,42 +415,50 @@ class HomePage(OneQueryViewRestrictions, Page):
     class Meta:
         verbose_name = _("home page")
 
-    # The headline's card is on the page: fetched with the page itself (warta.news.routing).
-    reader_select_related = ("headline__main_image",)
+    # Whether the chosen headline is live: read with the page itself (warta.news.routing).
+    reader_select_related = ("headline",)
 
     def get_context(self, request, *args, **kwargs):
+        from .cards import CARD, HEADLINE_CARD, kept_parts
+
         context = super().get_context(request, *args, **kwargs)
-        headline = self.headline if self.headline_id and self.headline.live else None
+        headline = self.headline_id if self.headline_id and self.headline.live else None
         # Queries built once per process (PreparedQuery); pk 0 is no story, so none is left out.
-        latest = prepared("home-latest", self.latest_query).run(exclude=getattr(headline, "pk", 0))
+        latest = prepared("home-latest", self.latest_query).run(exclude=headline or 0)
         if headline is None and latest:
             headline = latest.pop(0)
         latest = latest[:10]
-        section_blocks = self.section_blocks(exclude=headline)
-        blocks = (article for block in section_blocks for article in block["articles"])
-        shown = [article for article in (headline, *latest, *blocks) if article]
-        prefetch_card_images(shown)
+        blocks = self.section_blocks(exclude=headline)
+        listed = latest + [pk for block in blocks for pk in block["articles"]]
+        shown = [headline, *listed] if headline else listed
+        # Every card of the page in one call: those the worker lacks come from one query.
+        lead = [(headline, HEADLINE_CARD)] if headline else []
+        parts = kept_parts(request, [*lead, *((pk, CARD) for pk in listed)])
+
+        def cards(ids: list[int]) -> list:
+            return [parts[pk, CARD] for pk in ids if (pk, CARD) in parts]
+
         context.update(
-            headline_article=headline, latest_articles=latest, section_blocks=section_blocks
+            headline_card=parts.get((headline, HEADLINE_CARD)),
+            latest_cards=cards(latest),
+            section_blocks=[{**block, "cards": cards(block["articles"])} for block in blocks],
         )
         tag_request(request, "list:home")
-        tag_pages_shown(request, shown)
+        tag_page_ids_shown(request, shown)
         return context
 
     @staticmethod
     def latest_query() -> PreparedQuery:
-        """The newest eleven stories but one: the headline, or a spare when it is unset."""
+        """The ids of the newest eleven stories but one: the headline, or a spare when it
+        is unset."""
         places = placeholders(exclude=Page._meta.pk)
-        return PreparedQuery(
-            ArticlePage.objects.cards().exclude(pk=places["exclude"].sample)[:11], places
-        )
+        latest = ArticlePage.objects.exclude(pk=places["exclude"].sample).listed_ids()[:11]
+        return PreparedQuery(latest, places)
 
-    def section_blocks(self, per_section: int = 4, exclude: Page | None = None) -> list[dict]:
-        """The newest stories of each top-level section, in two queries for all sections.
-
-        Each section's newest stories are a short list read from the publication-time
-        index; one query fetches the cards of all of them.
-        """
+    def section_blocks(self, per_section: int = 4, exclude: int | None = None) -> list[dict]:
+        """The ids of the newest stories of each top-level section (but the story
+        `exclude`), in two queries for all sections: the sections, then their stories,
+        each section's a short list read from the publication-time index."""
         menu = prepared(("sections-below", True), SectionPage.sections_below_query, True)
         sections = menu.run(path=self.path, depth=self.depth + 1)
         if not sections:
@@ -460,9 +471,9 @@ class HomePage(OneQueryViewRestrictions, Page):
             per_section,
         )
         prefix_length = len(sections[0].path)
-        by_section: dict[str, list[ArticlePage]] = {}
-        for article in newest.run(exclude=getattr(exclude, "pk", 0), **paths):
-            by_section.setdefault(article.path[:prefix_length], []).append(article)
+        by_section: dict[str, list[int]] = {}
+        for pk, path in newest.run(exclude=exclude or 0, **paths):
+            by_section.setdefault(path[:prefix_length], []).append(pk)
         return [
             {"section": section, "articles": by_section[section.path]}
             for section in sections
@@ -471,7 +482,7 @@ class HomePage(OneQueryViewRestrictions, Page):
 
     @staticmethod
     def newest_cards_query(section_count: int, per_section: int) -> PreparedQuery:
-        """The cards of the newest `per_section` stories under each section but one story."""
+        """Id and path of the newest `per_section` stories under each section but one."""
         path = Page._meta.get_field("path")
         places = placeholders(
             exclude=Page._meta.pk, **{f"section{n}": path for n in range(section_count)}
@@ -483,9 +494,8 @@ class HomePage(OneQueryViewRestrictions, Page):
             ]
             for n in range(section_count)
         ]
-        return PreparedQuery(
-            ArticlePage.objects.cards().filter(pk__in=keys_of_any(*newest)), places
-        )
+        stories = ArticlePage.objects.filter(pk__in=keys_of_any(*newest)).live().newest_first()
+        return PreparedQuery(stories.values_list("pk", "path"), places)
 
 
 class SectionPageForm(WagtailAdminPageForm):
@@ -513,17 +523,15 @@ class SectionPage(SectionsAbove, OneQueryViewRestrictions, Page):
         verbose_name_plural = _("sections")
 
     def get_context(self, request, *args, **kwargs):
+        from .cards import paginated_cards
+
         context = super().get_context(request, *args, **kwargs)
-        articles = paginate(
-            request, ArticlePage.objects.cards().descendant_of(self), count=self.story_count()
-        )
-        articles.object_list = list(articles.object_list)
-        prefetch_card_images(articles)
+        stories = ArticlePage.objects.descendant_of(self).listed_ids()
+        articles, cards = paginated_cards(request, stories, count=self.story_count())
         children = prepared(("sections-below", False), self.sections_below_query, False)
         subsections = children.run(path=self.path, depth=self.depth + 1)
-        context.update(subsections=subsections, articles=articles)
+        context.update(subsections=subsections, articles=articles, cards=cards)
         tag_request(request, f"list:section:{self.pk}")
-        tag_pages_shown(request, articles)
         return context
 
     @staticmethod
@@ -781,35 +789,34 @@ class ArticlePage(SectionsAbove, OneQueryViewRestrictions, Page):
             later.order_by("published_at", "pk")[:1],
         ]
 
-    def cards_queryset(self, sources: list[ArticlePageQuerySet]) -> ArticlePageQuerySet:
-        """The stories any of `sources` selects, as cards, in one query."""
-        cards = ArticlePage.objects.for_listing().prefetch_related(None)
+    def listed_queryset(self, sources: list[ArticlePageQuerySet]) -> QuerySet:
+        """The stories any of `sources` selects, in one query, as rows of `Listed` (what
+        orders them; their cards are kept by each worker, warta.news.cards)."""
+        stories = ArticlePage.objects.filter(pk__in=keys_of_any(*sources))
         if self.tag_list:
-            cards = cards.annotate(shares_tag=self.shares_a_tag())
-        return cards.filter(pk__in=keys_of_any(*sources))
+            stories = stories.annotate(shares_tag=self.shares_a_tag())
+            return stories.values_list("pk", "path", "published_at", "shares_tag")
+        return stories.values_list("pk", "path", "published_at")
 
-    def cards_from(self, sources: list[ArticlePageQuerySet]) -> list[ArticlePage]:
-        return list(self.cards_queryset(sources)) if sources else []
+    def listed_from(self, sources: list[ArticlePageQuerySet]) -> list[Listed]:
+        return [Listed(*row) for row in self.listed_queryset(sources)] if sources else []
 
-    def most_related(self, found: Iterable[ArticlePage], limit: int) -> list[ArticlePage]:
+    def most_related(self, found: Iterable[Listed], limit: int) -> list[Listed]:
         """Of `found` (which holds `related_sources()`), the `limit` related stories in order."""
         in_section = self.sections[-1].path if self.sections else None
         candidates = [
             article
             for article in found
-            if getattr(article, "shares_tag", False)
-            or (in_section and article.path.startswith(in_section))
+            if article.shares_tag or (in_section and article.path.startswith(in_section))
         ]
-        candidates.sort(
-            key=lambda a: (getattr(a, "shares_tag", False), a.published_at, a.pk), reverse=True
-        )
+        candidates.sort(key=lambda a: (a.shares_tag, a.published_at, a.pk), reverse=True)
         return candidates[:limit]
 
-    def related_articles(self, limit: int = 4) -> list[ArticlePage]:
+    def related_articles(self, limit: int = 4) -> list[Listed]:
         """Recent stories sharing a tag or the section, those sharing a tag first."""
-        return self.most_related(self.cards_from(self.related_sources(limit)), limit)
+        return self.most_related(self.listed_from(self.related_sources(limit)), limit)
 
-    def split_neighbours(self, found) -> tuple[ArticlePage | None, ArticlePage | None]:
+    def split_neighbours(self, found: Iterable[Listed]) -> tuple[Listed | None, Listed | None]:
         """Among `found` (which holds both neighbours), the previous and the next story."""
         if self.published_at is None:
             return None, None
@@ -822,17 +829,17 @@ class ArticlePage(SectionsAbove, OneQueryViewRestrictions, Page):
             min(later, key=lambda a: (a.published_at, a.pk), default=None),
         )
 
-    def neighbours_in_section(self) -> tuple[ArticlePage | None, ArticlePage | None]:
+    def neighbours_in_section(self) -> tuple[Listed | None, Listed | None]:
         """The live stories published just before and just after this one in its section."""
-        return self.split_neighbours(self.cards_from(self.neighbour_sources()))
+        return self.split_neighbours(self.listed_from(self.neighbour_sources()))
 
     def related_and_neighbours(
         self, limit: int = 4
-    ) -> tuple[list[ArticlePage], ArticlePage | None, ArticlePage | None]:
+    ) -> tuple[list[Listed], Listed | None, Listed | None]:
         """`related_articles()` and `neighbours_in_section()` in one query, for the article
         page; the query is built once per shape of story (see `related_query`)."""
         if self.pk is None:  # a preview of a story never saved: nothing to leave out
-            found = self.cards_from(self.related_sources(limit) + self.neighbour_sources())
+            found = self.listed_from(self.related_sources(limit) + self.neighbour_sources())
             return (self.most_related(found, limit), *self.split_neighbours(found))
         tags = [tag.pk for tag in self.tag_list if tag.pk is not None]
         shape = (len(tags), bool(self.sections), self.published_at is not None, limit)
@@ -844,7 +851,7 @@ class ArticlePage(SectionsAbove, OneQueryViewRestrictions, Page):
             values["section"] = self.sections[-1].path
         if self.published_at:
             values["at"] = self.published_at
-        found = self.related_query(shape).run(**values)
+        found = [Listed(*row) for row in self.related_query(shape).run(**values)]
         return (self.most_related(found, limit), *self.split_neighbours(found))
 
     @classmethod
@@ -874,7 +881,7 @@ class ArticlePage(SectionsAbove, OneQueryViewRestrictions, Page):
         stand_in.tag_list = [Tag(pk=places[f"tag{number}"].sample) for number in range(tag_count)]
         stand_in.sections = [SectionPage(path=places["section"].sample)] if in_section else []
         sources = stand_in.related_sources(limit) + stand_in.neighbour_sources()
-        return PreparedQuery(stand_in.cards_queryset(sources), places)
+        return PreparedQuery(stand_in.listed_queryset(sources), places)
 
     def text_paragraphs(self) -> list[str]:
         """The story as plain text, lead first: what search snippets are cut from.
@@ -893,26 +900,32 @@ class ArticlePage(SectionsAbove, OneQueryViewRestrictions, Page):
     def body_images(self) -> list:
         return [block.value["image"] for block in self.body if block.block_type == "image"]
 
-    def prefetch_for_reading(self, cards: Iterable[ArticlePage] = ()) -> None:
-        """The renditions the article page shows, its own and those of the `cards` listed
-        beside it, in one query (its other parts come with their own prepared queries)."""
-        images = [self.main_image, *self.body_images(), *(card.main_image for card in cards)]
-        prefetch_renditions(images, READING_IMAGE_SPECS)
+    def prefetch_for_reading(self) -> None:
+        """The renditions the article shows, in one query (its other parts come with their
+        own prepared queries, the cards beside it are kept by the worker)."""
+        prefetch_renditions([self.main_image, *self.body_images()], READING_IMAGE_SPECS)
 
     def get_context(self, request, *args, **kwargs):
+        from .cards import CARD, LINK, kept_parts
+
         context = super().get_context(request, *args, **kwargs)
-        related, *neighbours = self.related_and_neighbours()
-        self.prefetch_for_reading(cards=related)
+        related, previous, following = self.related_and_neighbours()
+        self.prefetch_for_reading()
         newsroom = NewsroomSettings.kept_for_request(request)
+        neighbours = [story.pk for story in (previous, following) if story]
+        # The cards and links beside the story: those the worker lacks come from one query.
+        parts = kept_parts(
+            request, [*((story.pk, CARD) for story in related), *((pk, LINK) for pk in neighbours)]
+        )
         context.update(
             newsroom=newsroom,
             sign_off=self.sign_off(newsroom.show_editor_initials),
             credit=self.credit(newsroom.default_credit_line or settings.WARTA_SITE_NAME),
-            related_articles=related,
-            previous_article=neighbours[0],
-            next_article=neighbours[1],
+            related_cards=[parts[key] for story in related if (key := (story.pk, CARD)) in parts],
+            previous_article=parts.get((getattr(previous, "pk", None), LINK)),
+            next_article=parts.get((getattr(following, "pk", None), LINK)),
         )
-        tag_pages_shown(request, [self, *related, *neighbours])
+        tag_pages_shown(request, [self, *related, previous, following])
         tag_request(request, *(f"person:{person.pk}" for person in self.people))
         return context
 

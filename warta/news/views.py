@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.views import serve as wagtail_serve
 
-from warta.core.pagecache import DEFAULT_TAG, tag_pages_shown, tag_request
+from warta.core.pagecache import DEFAULT_TAG, tag_request
 
 from . import routing
-from .models import ArchivePeriod, ArticlePage, Person, paginate
+from .cards import LISTED_UNDER_HEADING, paginated_cards
+from .models import ArchivePeriod, ArticlePage, Person
 
 
 def serve_page(request, path: str):
@@ -45,7 +46,8 @@ def archive(request, year: str, month: str | None = None, day: str | None = None
     period = ArchivePeriod.from_parts(int(year), month and int(month), day and int(day))
     if period is None:
         raise Http404(_("There is no such date."))
-    articles = paginate(request, ArticlePage.objects.for_listing().published_in(period))
+    stories = ArticlePage.objects.published_in(period).listed_ids()
+    articles, cards = paginated_cards(request, stories, style=LISTED_UNDER_HEADING)
     if not articles.paginator.count:
         raise Http404(_("No articles were published in this period."))
     subperiods = []
@@ -62,27 +64,36 @@ def archive(request, year: str, month: str | None = None, day: str | None = None
         ancestor = ancestor.parent
     # Any publication may add a story to an archive page.
     tag_request(request, DEFAULT_TAG)
-    tag_pages_shown(request, articles)
     return TemplateResponse(
         request,
         "news/archive_page.html",
-        {"period": period, "subperiods": subperiods, "articles": articles, "crumbs": crumbs},
+        {
+            "period": period,
+            "subperiods": subperiods,
+            "articles": articles,
+            "cards": cards,
+            "crumbs": crumbs,
+        },
     )
 
 
 def tag_articles(request, slug: str) -> TemplateResponse:
     tag = get_object_or_404(Tag, slug=slug)
-    articles = paginate(request, ArticlePage.objects.for_listing().tagged(tag.slug))
+    stories = ArticlePage.objects.tagged(tag.slug).listed_ids()
+    articles, cards = paginated_cards(request, stories)
     tag_request(request, f"list:tag:{tag.slug}")
-    tag_pages_shown(request, articles)
-    return TemplateResponse(request, "news/tag_page.html", {"tag": tag, "articles": articles})
+    return TemplateResponse(
+        request, "news/tag_page.html", {"tag": tag, "articles": articles, "cards": cards}
+    )
 
 
 def reporter_articles(request, slug: str) -> TemplateResponse:
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
-    articles = paginate(request, ArticlePage.objects.for_listing().by_person(person))
+    stories = ArticlePage.objects.by_person(person).listed_ids()
+    articles, cards = paginated_cards(request, stories, style=LISTED_UNDER_HEADING)
     tag_request(request, f"list:person:{person.pk}", f"person:{person.pk}")
-    tag_pages_shown(request, articles)
     return TemplateResponse(
-        request, "news/reporter_page.html", {"person": person, "articles": articles}
+        request,
+        "news/reporter_page.html",
+        {"person": person, "articles": articles, "cards": cards},
     )

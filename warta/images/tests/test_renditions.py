@@ -33,6 +33,18 @@ def test_renditions_of_several_images_come_in_one_query(count):
     assert len(queries) == 0
 
 
+def test_every_instance_of_a_shared_photo_gets_its_renditions():
+    """Stories sharing a photo each load their own instance of it."""
+    image = NewsImageFactory()
+    image.get_renditions(*SPECS)
+    instances = [type(image).objects.get(pk=image.pk) for _ in range(3)]
+    prefetch_renditions(instances, SPECS)
+    with CaptureQueriesContext(connection) as queries:
+        for instance in instances:
+            assert set(instance.get_renditions(*SPECS)) == set(SPECS)
+    assert len(queries) == 0
+
+
 def test_a_rendition_not_made_yet_is_made_on_request():
     image = NewsImageFactory()
     prefetch_renditions([image], SPECS)

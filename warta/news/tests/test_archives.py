@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from warta.news.factories import ArticlePageFactory, SectionPageFactory
-from warta.news.models import ARTICLES_PER_PAGE, ArchivePeriod
+from warta.news.models import ARTICLES_PER_PAGE, ArchivePeriod, ArticlePage
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,10 @@ def wib(*args) -> datetime:
 
 
 def titles(response) -> list[str]:
-    return [article.title for article in response.context["articles"]]
+    """The titles of the stories listed, in order (a list names its stories by id)."""
+    ids = list(response.context["articles"])
+    stories = ArticlePage.objects.in_bulk(ids)
+    return [stories[pk].title for pk in ids]
 
 
 def test_story_at_half_past_midnight_wib_belongs_to_that_wib_day(client):

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Site
 
+from warta.core import generation
 from warta.engagement.models import ArticleStats
 from warta.news.factories import (
     ArticlePageFactory,
@@ -61,6 +62,11 @@ def test_article_queries_do_not_grow_with_tags_reporters_or_images(client):
     # sections; related and neighbouring stories; the body's images. The navigation, the
     # ticker and the newsroom settings are kept by the worker (warta.core.generation).
     assert large_count <= 8
+    # A worker that keeps nothing yet (started, or content just published) also reads the
+    # navigation, the ticker, the newsroom settings, and the cards and links beside the
+    # story with their renditions (warta.news.cards).
+    generation.forget()
+    assert count_queries(client, large.url) <= 13
 
 
 def test_article_shows_the_reference_elements(client):
