@@ -1,8 +1,9 @@
 """Values every reader template needs: the site name, the languages, the current time."""
 
 from django.conf import settings
-from django.urls import translate_url
 from django.utils import timezone, translation
+
+from .addresses import url_in_language
 
 
 def site(request) -> dict:
@@ -14,7 +15,7 @@ def site(request) -> dict:
             {
                 "code": code,
                 "name": translation.get_language_info(code)["name_local"],
-                "url": translate_url(request.get_full_path(), code),
+                "url": url_in_language(request, request.get_full_path(), code),
             }
             for code, _name in settings.LANGUAGES
             if code != current

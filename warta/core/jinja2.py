@@ -16,16 +16,12 @@ from collections.abc import Callable
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.defaultfilters import linebreaksbr
-from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.timezone import template_localtime
 from jinja2 import Environment, Undefined, pass_context, pass_environment
 from markupsafe import Markup
 
-
-def url(name: str, *args, **kwargs) -> str:
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+from .addresses import reverse, static
 
 
 def date(value, format_name: str = "DATE_FORMAT") -> str:
@@ -84,7 +80,7 @@ def environment(**options) -> Environment:
         get_language=translation.get_language,
         querystring=querystring,
         static=static,
-        url=url,
+        url=reverse,
     )
     env.filters.update(
         date=date,

@@ -1,7 +1,9 @@
 """The live date and time in the site header: rendered by the server, ticking in the browser."""
 
+from functools import cache
+
 from django.conf import settings
-from django.utils import dates, timezone
+from django.utils import dates, timezone, translation
 from django.utils.formats import date_format
 from jinja2.ext import Extension
 
@@ -20,9 +22,18 @@ def site_clock(now=None) -> dict:
         "text": f"{date_format(local, 'DATE_FORMAT')} {date_format(local, 'H:i:s T')}",
         "time_zone": settings.TIME_ZONE,
         "abbreviation": local.tzname(),
-        "day_names": ",".join(str(dates.WEEKDAYS[(i - 1) % 7]) for i in range(7)),
-        "month_names": ",".join(str(dates.MONTHS[i]) for i in range(1, 13)),
+        **calendar_names(translation.get_language()),
     }
+
+
+@cache
+def calendar_names(language: str) -> dict[str, str]:
+    """Day names from Sunday and month names, in `language`: the same on every page."""
+    with translation.override(language):
+        return {
+            "day_names": ",".join(str(dates.WEEKDAYS[(i - 1) % 7]) for i in range(7)),
+            "month_names": ",".join(str(dates.MONTHS[i]) for i in range(1, 13)),
+        }
 
 
 class CoreExtension(Extension):

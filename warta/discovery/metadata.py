@@ -11,14 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.templatetags.static import static
-from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from warta.core.addresses import reverse, static, url_in_language
 from warta.news.models import ArticlePage, HomePage, Person, SectionPage
 
 from . import structured_data
@@ -95,7 +94,7 @@ def feed_links(subject: str, name: str, **kwargs) -> list[FeedLink]:
     return [
         FeedLink(
             title=f"{subject} ({label})",
-            url=reverse(f"discovery:{name}", kwargs={**kwargs, "kind": kind}),
+            url=reverse(f"discovery:{name}", **kwargs, kind=kind),
             mime_type=mime_type,
         )
         for kind, label, mime_type in (
@@ -132,7 +131,7 @@ def page_metadata(
     site_name = settings.WARTA_SITE_NAME
     page = context.get("page")
     view_name = getattr(getattr(request, "resolver_match", None), "view_name", "")
-    home_path = reverse("wagtail_serve", args=[""])
+    home_path = reverse("wagtail_serve", "")
 
     meta = PageMetadata(
         title=title or site_name,
@@ -182,15 +181,13 @@ def page_metadata(
         meta.description = description or page.search_description or site_description()
     elif view_name == "news:tag" and isinstance(context.get("tag"), Tag):
         tag = context["tag"]
-        path = with_page_number(
-            reverse("news:tag", kwargs={"slug": tag.slug}), listing_page_number(context)
-        )
+        path = with_page_number(reverse("news:tag", slug=tag.slug), listing_page_number(context))
         meta.title = title or f"#{tag.name}"
         meta.description = description or _("Stories tagged %(tag)s on %(site)s.") % {
             "tag": tag.name,
             "site": site_name,
         }
-        crumbs = [(tag.name, reverse("news:tag", kwargs={"slug": tag.slug}))]
+        crumbs = [(tag.name, reverse("news:tag", slug=tag.slug))]
         meta.feeds = feed_links(f"{site_name}: #{tag.name}", "tag_feed", slug=tag.slug)
     elif view_name == "news:reporter" and isinstance(context.get("person"), Person):
         person = context["person"]
@@ -222,10 +219,14 @@ def page_metadata(
     absolute_url = request.build_absolute_uri(path)
     if canonical:
         meta.canonical = absolute_url
-        meta.language_versions = [
-            (code, request.build_absolute_uri(translate_url(path, code)))
+        versions = {
+            code: request.build_absolute_uri(url_in_language(request, path, code))
             for code, _name in settings.LANGUAGES
-        ] + [("x-default", request.build_absolute_uri(translate_url(path, settings.LANGUAGE_CODE)))]
+        }
+        meta.language_versions = [
+            *versions.items(),
+            ("x-default", versions[settings.LANGUAGE_CODE]),
+        ]
 
     publisher_settings = PublisherSettings.for_request_cached(request)
     meta.twitter_site = publisher_settings.x_handle

@@ -13,11 +13,10 @@ import json
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest
-from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from warta.core.addresses import reverse, static
 from warta.news.models import ArticlePage
 
 from .feeds import modified_at
@@ -41,7 +40,7 @@ def iso(moment) -> str:
 
 
 def home_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri(reverse("wagtail_serve", args=[""]))
+    return request.build_absolute_uri(reverse("wagtail_serve", ""))
 
 
 def logo(request: HttpRequest) -> dict:

@@ -6,11 +6,11 @@ page's script reports the view and brings the numbers up to date.
 
 import time
 
-from django.urls import reverse
 from django.utils.translation import ngettext
 from jinja2.ext import Extension
 
 from warta.core import generation
+from warta.core.addresses import reverse
 from warta.core.jinja2 import inclusion, intcomma
 
 from .models import ArticleStats, Reaction
@@ -77,7 +77,7 @@ def view_beacon(context, article) -> dict:
     return {
         "article": article,
         "active": article.live and not previewing,
-        "api": reverse("engagement:counts", args=[article.pk]),
+        "api": reverse("engagement:counts", article.pk),
     }
 
 

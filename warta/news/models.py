@@ -20,7 +20,6 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncDay, TruncMonth, TruncYear
 from django.http import Http404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -46,6 +45,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from warta.core import generation
+from warta.core.addresses import reverse
 from warta.core.pagecache import tag_page_ids_shown, tag_pages_shown, tag_request
 from warta.core.queries import PreparedQuery, keys_of_any, placeholders, prepared
 from warta.images.models import prefetch_renditions
@@ -219,7 +219,7 @@ class Person(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("news:reporter", kwargs={"slug": self.slug})
+        return reverse("news:reporter", slug=self.slug)
 
 
 @register_setting(icon="site")
@@ -382,12 +382,10 @@ class ArchivePeriod:
 
     def get_absolute_url(self) -> str:
         if self.day:
-            return reverse(
-                "news:archive_day", args=[self.year, f"{self.month:02}", f"{self.day:02}"]
-            )
+            return reverse("news:archive_day", self.year, f"{self.month:02}", f"{self.day:02}")
         if self.month:
-            return reverse("news:archive_month", args=[self.year, f"{self.month:02}"])
-        return reverse("news:archive_year", args=[self.year])
+            return reverse("news:archive_month", self.year, f"{self.month:02}")
+        return reverse("news:archive_year", self.year)
 
 
 def _local_midnight(day: date) -> datetime:

@@ -1,0 +1,53 @@
+"""Addresses the reader pages print, worked out once rather than on every render.
+
+Django's `reverse()` walks the URL patterns each time, and a story page prints some
+thirty addresses (the feeds, the tags, the reporters, the home page, ...). The same
+name and arguments give the same address for a URL configuration, script prefix and
+language, so `reverse()` here keeps each for the life of the process, for all three.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix, get_urlconf, translate_url
+from django.urls import reverse as django_reverse
+from django.utils import translation
+
+
+def reverse(name: str, *args, **kwargs) -> str:
+    """Django's `reverse(name, args=args, kwargs=kwargs)`, kept per process."""
+    return _reverse(
+        get_urlconf(), get_script_prefix(), translation.get_language(), name, args,
+        tuple(sorted(kwargs.items())),
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _reverse(urlconf, _prefix, _language, name: str, args: tuple, kwargs: tuple) -> str:
+    return django_reverse(name, urlconf=urlconf, args=args or None, kwargs=dict(kwargs) or None)
+
+
+@receiver(setting_changed)
+def _forget_on_new_urlconf(*, setting, **kwargs) -> None:
+    if setting == "ROOT_URLCONF":
+        _reverse.cache_clear()
+
+
+def static(path: str) -> str:
+    """The address of a static file: Django's `static()`, without asking the app registry
+    on every call whether staticfiles is installed (it is, in settings.base)."""
+    return staticfiles_storage.url(path)
+
+
+def url_in_language(request, path: str, code: str) -> str:
+    """`path` in language `code` (Django's `translate_url`), once per request: the
+    language switch and the hreflang links ask for the same ones."""
+    translated = request.__dict__.setdefault("_warta_urls_in_language", {})
+    key = (path, code)
+    if key not in translated:
+        translated[key] = translate_url(path, code)
+    return translated[key]
