@@ -17,7 +17,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, Subquery
 
 from .models import ContentGeneration
 
@@ -38,6 +38,17 @@ def current(request=None) -> int:
     if request is not None:
         request._content_generation = number
     return number
+
+
+def column():
+    """The content generation as a column of another query (a page's, warta.news.routing):
+    read with it, the request needs no query of its own for it (see `remember`)."""
+    return Subquery(ContentGeneration.objects.filter(pk=1).values("number")[:1])
+
+
+def remember(request, number: int | None) -> None:
+    """Take `number`, read with another query of this request, as its content generation."""
+    request._content_generation = number or 0
 
 
 def bump() -> None:

@@ -135,6 +135,9 @@ class SectionsAbove:
 
     @cached_property
     def sections(self) -> list[SectionPage]:
+        return self.read_sections_above()
+
+    def read_sections_above(self) -> list[SectionPage]:
         # The tree's root (depth 1) and a site's home page (depth 2) are never sections.
         first = self.steplen * 3
         above = [self.path[:end] for end in range(first, len(self.path), self.steplen)]
@@ -142,6 +145,13 @@ class SectionsAbove:
             return []
         values = {f"path{number}": path for number, path in enumerate(above)}
         return prepared(("sections", len(above)), self.sections_query, len(above)).run(**values)
+
+    def keep_sections_above(self, request) -> None:
+        """Take `sections` from what this worker keeps until content changes (every change
+        to a section is one, warta.core.generation), unless they were read already."""
+        if "sections" not in self.__dict__:
+            key = ("sections-above", self.path[: -self.steplen])
+            self.sections = generation.kept(request, key, self.read_sections_above)
 
     @staticmethod
     def sections_query(count: int) -> PreparedQuery:
@@ -420,13 +430,8 @@ class HomePage(OneQueryViewRestrictions, Page):
         from .cards import CARD, HEADLINE_CARD, kept_parts
 
         context = super().get_context(request, *args, **kwargs)
-        headline = self.headline_id if self.headline_id and self.headline.live else None
-        # Queries built once per process (PreparedQuery); pk 0 is no story, so none is left out.
-        latest = prepared("home-latest", self.latest_query).run(exclude=headline or 0)
-        if headline is None and latest:
-            headline = latest.pop(0)
-        latest = latest[:10]
-        blocks = self.section_blocks(exclude=headline)
+        chosen = self.headline_id if self.headline_id and self.headline.live else None
+        headline, latest, blocks = self.stories_shown(request, chosen)
         listed = latest + [pk for block in blocks for pk in block["articles"]]
         shown = [headline, *listed] if headline else listed
         # Every card of the page in one call: those the worker lacks come from one query.
@@ -445,54 +450,58 @@ class HomePage(OneQueryViewRestrictions, Page):
         tag_page_ids_shown(request, shown)
         return context
 
-    @staticmethod
-    def latest_query() -> PreparedQuery:
-        """The ids of the newest eleven stories but one: the headline, or a spare when it
-        is unset."""
-        places = placeholders(exclude=Page._meta.pk)
-        latest = ArticlePage.objects.exclude(pk=places["exclude"].sample).listed_ids()[:11]
-        return PreparedQuery(latest, places)
+    def stories_shown(
+        self, request, headline: int | None, latest_count: int = 10, per_section: int = 4
+    ) -> tuple[int | None, list[int], list[dict]]:
+        """The ids of the headline (the newest story unless one is chosen), the latest
+        stories and the newest of each section in the menu, the headline left out of both.
 
-    def section_blocks(self, per_section: int = 4, exclude: int | None = None) -> list[dict]:
-        """The ids of the newest stories of each top-level section (but the story
-        `exclude`), in two queries for all sections: the sections, then their stories,
-        each section's a short list read from the publication-time index."""
-        menu = prepared(("sections-below", True), SectionPage.sections_below_query, True)
-        sections = menu.run(path=self.path, depth=self.depth + 1)
-        if not sections:
-            return []
-        paths = {f"section{number}": section.path for number, section in enumerate(sections)}
-        newest = prepared(
-            ("home-blocks", len(sections), per_section),
-            self.newest_cards_query,
+        One query for all, built once per process for each number of sections: each list
+        is a short one read from the publication-time index, and the first of each list
+        of the union is that list's own. The menu's sections are kept by the worker until
+        content changes (warta.core.generation).
+        """
+        sections = generation.kept(request, ("home-sections", self.path), self.menu_sections)
+        spare = 1  # the newest story, should it become the headline
+        query = prepared(
+            ("home-stories", len(sections), latest_count + spare, per_section + spare),
+            self.stories_query,
             len(sections),
-            per_section,
+            latest_count + spare,
+            per_section + spare,
         )
-        prefix_length = len(sections[0].path)
-        by_section: dict[str, list[int]] = {}
-        for pk, path in newest.run(exclude=exclude or 0, **paths):
-            by_section.setdefault(path[:prefix_length], []).append(pk)
-        return [
-            {"section": section, "articles": by_section[section.path]}
-            for section in sections
-            if section.path in by_section
-        ]
+        paths = {f"section{number}": section.path for number, section in enumerate(sections)}
+        rows = query.run(exclude=headline or 0, **paths)  # pk 0 is no story: none left out
+        if headline is None and rows:
+            headline = rows[0][0]
+        others = [(pk, path) for pk, path in rows if pk != headline]
+        latest = [pk for pk, _path in others[:latest_count]]
+        blocks = []
+        for section in sections:
+            ids = [pk for pk, path in others if path.startswith(section.path)][:per_section]
+            if ids:
+                blocks.append({"section": section, "articles": ids})
+        return headline, latest, blocks
+
+    def menu_sections(self) -> list[SectionPage]:
+        """The live sections right under the home page that the menu shows, in tree order."""
+        menu = prepared(("sections-below", True), SectionPage.sections_below_query, True)
+        return menu.run(path=self.path, depth=self.depth + 1)
 
     @staticmethod
-    def newest_cards_query(section_count: int, per_section: int) -> PreparedQuery:
-        """Id and path of the newest `per_section` stories under each section but one."""
+    def stories_query(section_count: int, latest_count: int, per_section: int) -> PreparedQuery:
+        """Id and path, newest first, of the newest `latest_count` stories and the newest
+        `per_section` under each of `section_count` sections, all but one story."""
         path = Page._meta.get_field("path")
         places = placeholders(
             exclude=Page._meta.pk, **{f"section{n}": path for n in range(section_count)}
         )
-        others = ArticlePage.objects.live().exclude(pk=places["exclude"].sample)
-        newest = [
-            others.filter(path__startswith=places[f"section{n}"].sample).newest_first()[
-                :per_section
-            ]
+        others = ArticlePage.objects.live().exclude(pk=places["exclude"].sample).newest_first()
+        lists = [others[:latest_count]] + [
+            others.filter(path__startswith=places[f"section{n}"].sample)[:per_section]
             for n in range(section_count)
         ]
-        stories = ArticlePage.objects.filter(pk__in=keys_of_any(*newest)).live().newest_first()
+        stories = ArticlePage.objects.filter(pk__in=keys_of_any(*lists)).live().newest_first()
         return PreparedQuery(stories.values_list("pk", "path"), places)
 
 
@@ -523,14 +532,18 @@ class SectionPage(SectionsAbove, OneQueryViewRestrictions, Page):
     def get_context(self, request, *args, **kwargs):
         from .cards import paginated_cards
 
+        self.keep_sections_above(request)
         context = super().get_context(request, *args, **kwargs)
         stories = ArticlePage.objects.descendant_of(self).listed_ids()
         articles, cards = paginated_cards(request, stories, count=self.story_count())
-        children = prepared(("sections-below", False), self.sections_below_query, False)
-        subsections = children.run(path=self.path, depth=self.depth + 1)
+        subsections = generation.kept(request, ("subsections", self.path), self.subsections)
         context.update(subsections=subsections, articles=articles, cards=cards)
         tag_request(request, f"list:section:{self.pk}")
         return context
+
+    def subsections(self) -> list[SectionPage]:
+        children = prepared(("sections-below", False), self.sections_below_query, False)
+        return children.run(path=self.path, depth=self.depth + 1)
 
     @staticmethod
     def sections_below_query(in_menu: bool) -> PreparedQuery:
@@ -906,6 +919,7 @@ class ArticlePage(SectionsAbove, OneQueryViewRestrictions, Page):
     def get_context(self, request, *args, **kwargs):
         from .cards import CARD, LINK, kept_parts
 
+        self.keep_sections_above(request)
         context = super().get_context(request, *args, **kwargs)
         related, previous, following = self.related_and_neighbours()
         self.prefetch_for_reading()

@@ -24,6 +24,7 @@ from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
+from warta.core import generation
 from warta.core.queries import PreparedQuery, placeholders, prepared
 
 SITE_SECONDS = 10
@@ -46,7 +47,8 @@ def site_for_request(request) -> Site | None:
 
 
 def remembered_route(site: Site, path: str) -> RouteResult | None:
-    """The page a path led to before, if it is still live and still at that path."""
+    """The page a path led to before, if it is still live and still at that path; read
+    with it, the content generation (`page.content_generation`)."""
     known = _routes.get((site.pk, path))
     if known is None:
         return None
@@ -65,7 +67,7 @@ def route_query(model: type[Page]) -> PreparedQuery:
     queryset = (
         model.objects.live()
         .select_related(*getattr(model, "reader_select_related", ()))
-        .annotate(may_be_restricted=may_be_restricted())
+        .annotate(may_be_restricted=may_be_restricted(), content_generation=generation.column())
         .filter(pk=places["page_id"].sample, url_path=places["url_path"].sample)
         .order_by()[:1]
     )

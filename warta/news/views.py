@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.views import serve as wagtail_serve
 
+from warta.core import generation
 from warta.core.pagecache import DEFAULT_TAG, tag_request
 
 from . import routing
@@ -22,6 +23,7 @@ def serve_page(request, path: str):
         route = routing.remembered_route(site, path)
         if route is not None:
             request._wagtail_route_for_request = route
+            generation.remember(request, route.page.content_generation)
     response = wagtail_serve(request, path)
     if site is not None:
         routing.remember_route(site, path, getattr(request, "_wagtail_route_for_request", None))
