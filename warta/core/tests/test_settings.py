@@ -106,3 +106,17 @@ def test_static_urls_are_worked_out_once_per_name(tmp_path, settings):
     )
     with pytest.raises(ValueError, match="Missing staticfiles manifest entry"):
         storage.url("css/missing.css")
+
+
+def test_postgresql_plans_reader_queries_once_per_connection(tmp_path, monkeypatch):
+    """Server-side parameters and prepared statements, and no JIT; SQLite in WAL mode."""
+    from warta.settings.env import get_database
+
+    monkeypatch.setenv("WARTA_TEST_DATABASE", "postgres://postgres@127.0.0.1:5432/warta")
+    config = get_database("WARTA_TEST_DATABASE", tmp_path / "unused.sqlite3")
+    options = config["OPTIONS"]
+    assert options["server_side_binding"] is True and options["prepare_threshold"] == 5
+    assert "-c jit=off" in options["options"]
+    sqlite = get_database("WARTA_TEST_UNSET_DATABASE", tmp_path / "warta.sqlite3")
+    assert "journal_mode=WAL" in sqlite["OPTIONS"]["init_command"]
+    assert "server_side_binding" not in sqlite["OPTIONS"]
