@@ -5,8 +5,9 @@ page cache on), a second one with the page cache off (pages rendered fresh),
 and nginx with deploy/nginx.conf in front of the first plus a static copy of
 the article as the baseline. Then measures each case with wrk at a fixed
 concurrency and prints requests per second, p50 and p99 latency, and the ratio
-to the static baseline measured in the same run. Every process it starts is
-stopped by PID at the end.
+to the static baseline measured in the same run; last, for calibration, the same
+article from a bare WSGI app and from a one-view Django project under granian
+(bench/calibration.py). Every process it starts is stopped by PID at the end.
 
     .venv/bin/python bench/pages.py [--database sqlite|postgres] [--duration 10] [--write]
 
@@ -298,7 +299,34 @@ def measure(options, workdir: Path, database_url: str) -> tuple[dict, dict]:
             results[name] = wrk(url, options.duration, headers)
             print(f"  {name:<45} {results[name]['rps']:>10.1f} req/s", flush=True)
         queries = count_queries(fresh_env, [article, "/", section])
+    results |= calibration(options, workdir, baseline / "index.html")
     return results, queries
+
+
+def calibration(options, workdir: Path, html: Path) -> dict[str, dict]:
+    """The same article from a bare WSGI app and from a one-view Django project, both
+    under granian (bench/calibration.py): Python's floor on this machine."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "bench"), "WARTA_CALIBRATION_HTML": str(html)}
+    results = {}
+    for name, target in (
+        ("calibration: bare WSGI app (granian)", "calibration:bare"),
+        ("calibration: one Django view with a template (granian)", "calibration:django_view"),
+    ):
+        port = free_port()
+        workers = str(options.workers or os.cpu_count() or 1)
+        server = start(
+            [str(VENV_BIN / "granian"), "--interface", "wsgi", "--host", "127.0.0.1",
+             "--port", str(port), "--workers", workers, target],
+            env,
+            workdir / "calibration.log",
+        )  # fmt: skip
+        try:
+            wait_until_up(f"http://127.0.0.1:{port}/")
+            results[name] = wrk(f"http://127.0.0.1:{port}/", options.duration)
+            print(f"  {name:<45} {results[name]['rps']:>10.1f} req/s", flush=True)
+        finally:
+            stop(server)
+    return results
 
 
 def render(options, results: dict, queries: dict) -> str:
@@ -320,7 +348,9 @@ def render(options, results: dict, queries: dict) -> str:
     lines += [
         "",
         "SQL queries per fresh render: "
-        + ", ".join(f"`{path}` {count}" for path, count in queries.items()),
+        + ", ".join(f"`{path}` {count}" for path, count in queries.items())
+        + ". The calibration rows serve the same article from plain Python under granian"
+        " (bench/calibration.py): how fast Python itself serves on this machine.",
     ]
     return "\n".join(lines)
 
