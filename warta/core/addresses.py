@@ -9,11 +9,12 @@ language, so `reverse()` here keeps each for the life of the process, for all th
 from __future__ import annotations
 
 from functools import lru_cache
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.urls import get_script_prefix, get_urlconf, translate_url
+from django.urls import NoReverseMatch, Resolver404, get_script_prefix, get_urlconf, resolve
 from django.urls import reverse as django_reverse
 from django.utils import translation
 
@@ -43,11 +44,30 @@ def static(path: str) -> str:
     return staticfiles_storage.url(path)
 
 
-def url_in_language(request, path: str, code: str) -> str:
-    """`path` in language `code` (Django's `translate_url`), once per request: the
-    language switch and the hreflang links ask for the same ones."""
+def url_in_language(request, url: str, code: str) -> str:
+    """`url` in language `code`, as Django's `translate_url` gives it, once per request
+    (the language switch and the hreflang links ask for the same ones). The current page's
+    own path is not resolved again: the request's match is reused."""
     translated = request.__dict__.setdefault("_warta_urls_in_language", {})
-    key = (path, code)
+    key = (url, code)
     if key not in translated:
-        translated[key] = translate_url(path, code)
+        translated[key] = _translate(request, url, code)
     return translated[key]
+
+
+def _translate(request, url: str, code: str) -> str:
+    parsed = urlsplit(url)
+    path = unquote(parsed.path)
+    match = request.resolver_match if path == request.path_info else None
+    if match is None:
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return url
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    with translation.override(code):
+        try:
+            translated = reverse(name, *match.args, **match.kwargs)
+        except NoReverseMatch:
+            return url
+    return urlunsplit((parsed.scheme, parsed.netloc, translated, parsed.query, parsed.fragment))
