@@ -45,7 +45,11 @@ def kept_per_site(request, name: str, compute):
 
 
 def menu_sections(request) -> list[PageLink]:
-    sections = SectionPage.objects.live().in_menu().filter(depth=3)
+    """The sections the menu shows under this site's home page."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    sections = SectionPage.below(site.root_page, in_menu=True)
     return [PageLink(s.pk, s.path, s.title, s.get_url(request)) for s in sections]
 
 

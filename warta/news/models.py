@@ -461,7 +461,9 @@ class HomePage(OneQueryViewRestrictions, Page):
         of the union is that list's own. The menu's sections are kept by the worker until
         content changes (warta.core.generation).
         """
-        sections = generation.kept(request, ("home-sections", self.path), self.menu_sections)
+        sections = generation.kept(
+            request, ("home-sections", self.path), lambda: SectionPage.below(self, in_menu=True)
+        )
         spare = 1  # the newest story, should it become the headline
         query = prepared(
             ("home-stories", len(sections), latest_count + spare, per_section + spare),
@@ -482,11 +484,6 @@ class HomePage(OneQueryViewRestrictions, Page):
             if ids:
                 blocks.append({"section": section, "articles": ids})
         return headline, latest, blocks
-
-    def menu_sections(self) -> list[SectionPage]:
-        """The live sections right under the home page that the menu shows, in tree order."""
-        menu = prepared(("sections-below", True), SectionPage.sections_below_query, True)
-        return menu.run(path=self.path, depth=self.depth + 1)
 
     @staticmethod
     def stories_query(section_count: int, latest_count: int, per_section: int) -> PreparedQuery:
@@ -536,14 +533,19 @@ class SectionPage(SectionsAbove, OneQueryViewRestrictions, Page):
         context = super().get_context(request, *args, **kwargs)
         stories = ArticlePage.objects.descendant_of(self).listed_ids()
         articles, cards = paginated_cards(request, stories, count=self.story_count())
-        subsections = generation.kept(request, ("subsections", self.path), self.subsections)
+        subsections = generation.kept(
+            request, ("subsections", self.path), lambda: SectionPage.below(self)
+        )
         context.update(subsections=subsections, articles=articles, cards=cards)
         tag_request(request, f"list:section:{self.pk}")
         return context
 
-    def subsections(self) -> list[SectionPage]:
-        children = prepared(("sections-below", False), self.sections_below_query, False)
-        return children.run(path=self.path, depth=self.depth + 1)
+    @classmethod
+    def below(cls, page: Page, in_menu: bool = False) -> list[SectionPage]:
+        """The live sections right under `page`, in tree order; `in_menu`: only those the
+        menu shows (under a site's home page: the main navigation)."""
+        query = prepared(("sections-below", in_menu), cls.sections_below_query, in_menu)
+        return query.run(path=page.path, depth=page.depth + 1)
 
     @staticmethod
     def sections_below_query(in_menu: bool) -> PreparedQuery:

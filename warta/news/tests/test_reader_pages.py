@@ -3,6 +3,7 @@
 import pytest
 from django.test import RequestFactory
 from django.utils import timezone
+from wagtail.models import Page, Site
 
 from warta.core import generation
 from warta.news.factories import (
@@ -12,7 +13,7 @@ from warta.news.factories import (
     SectionPageFactory,
     home_page,
 )
-from warta.news.models import ARTICLES_PER_PAGE, ArticlePage
+from warta.news.models import ARTICLES_PER_PAGE, ArticlePage, HomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +210,17 @@ def test_section_blocks_hold_each_sections_newest_stories_without_the_headline()
         (daerah, [article.pk for article in in_daerah[:4]])
     ]
     assert kosong not in [block["section"] for block in blocks]
+
+
+def test_the_menu_shows_only_this_sites_sections(client):
+    """With a second site in the same install, each site's menu lists its own sections."""
+    SectionPageFactory(title="Rubrik Situs Ini")
+    other_home = HomePage(title="Situs Lain", slug="situs-lain")
+    Page.get_first_root_node().add_child(instance=other_home)
+    Site.objects.create(hostname="lain.example", port=80, root_page=other_home)
+    SectionPageFactory(title="Rubrik Situs Lain", parent=other_home)
+    html = client.get("/").content.decode()
+    menu = html[
+        html.index('class="main-nav"') : html.index("</nav>", html.index('class="main-nav"'))
+    ]
+    assert "Rubrik Situs Ini" in menu and "Rubrik Situs Lain" not in menu
