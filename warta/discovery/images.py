@@ -8,6 +8,9 @@ a lower quality than the usual 80.
 from __future__ import annotations
 
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.images import get_image_model
 
 from warta.news.models import (
     FOUR_THREE_IMAGE_SPEC,
@@ -24,13 +27,21 @@ SHARE_IMAGE_FALLBACK_SPECS = (
     "fill-1200x630|format-jpeg|jpegquality-35",
     "fill-960x504|format-jpeg|jpegquality-35",
 )
+MAX_SIZES_KEPT = 10_000
+_sizes: dict[tuple[int, str], int] = {}  # (rendition id, file name): bytes
 # schema.org NewsArticle images, in the aspect ratios Google asks for: 1:1, 4:3, 16:9.
 STRUCTURED_DATA_IMAGE_SPECS = (SQUARE_IMAGE_SPEC, FOUR_THREE_IMAGE_SPEC, LEAD_IMAGE_SPEC)
 
 
 def file_size(rendition) -> int | None:
-    """Bytes of a rendition's file, remembered: remote storages answer slowly."""
-    key = f"warta-rendition-bytes:{rendition.file.name}"
+    """Bytes of a rendition's file, remembered by the worker and in the shared cache:
+    remote storages answer slowly. A rendition's file does not change; a new or deleted
+    rendition drops what was remembered under its name (`forget_file_size`)."""
+    name = rendition.file.name
+    size = _sizes.get((rendition.pk, name))
+    if size is not None:
+        return size
+    key = f"warta-rendition-bytes:{name}"
     size = cache.get(key)
     if size is None:
         try:
@@ -38,7 +49,17 @@ def file_size(rendition) -> int | None:
         except OSError:
             return None
         cache.set(key, size, None)
+    if len(_sizes) >= MAX_SIZES_KEPT:
+        _sizes.clear()
+    _sizes[(rendition.pk, name)] = size
     return size
+
+
+@receiver([post_save, post_delete], sender=get_image_model().get_rendition_model())
+def forget_file_size(sender, instance, raw=False, **kwargs) -> None:
+    if instance.file.name:
+        _sizes.pop((instance.pk, instance.file.name), None)
+        cache.delete(f"warta-rendition-bytes:{instance.file.name}")
 
 
 def share_rendition(image):

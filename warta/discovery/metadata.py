@@ -228,7 +228,7 @@ def page_metadata(
             ("x-default", versions[settings.LANGUAGE_CODE]),
         ]
 
-    publisher_settings = PublisherSettings.for_request_cached(request)
+    publisher_settings = PublisherSettings.kept_for_request(request)
     meta.twitter_site = publisher_settings.x_handle
 
     json_ld = []

@@ -6,7 +6,6 @@ editorial policies; the editor-in-chief keeps those links here, per site.
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -14,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
+
+from warta.core import generation
 
 
 def validate_link(value: str) -> None:
@@ -94,24 +95,13 @@ class PublisherSettings(BaseSiteSetting):
         verbose_name = _("publisher settings")
 
     @classmethod
-    def cache_key(cls, site_id: int) -> str:
-        return f"warta-publisher-settings:{site_id}"
-
-    @classmethod
-    def for_request_cached(cls, request) -> PublisherSettings:
-        """The request's site's settings, kept in the cache: every reader page reads them.
-
-        signals.py drops the cached copy when an editor saves new settings.
-        """
+    def kept_for_request(cls, request) -> PublisherSettings:
+        """The request's site's settings, kept in the worker until content changes: every
+        reader page reads them, and saving them purges every page (signals.py)."""
         site = Site.find_for_request(request)
         if site is None:
             return cls()
-        key = cls.cache_key(site.pk)
-        found = cache.get(key)
-        if found is None:
-            found = cls.for_site(site)
-            cache.set(key, found, None)
-        return found
+        return generation.kept(request, ("publisher-settings", site.pk), lambda: cls.for_site(site))
 
     def clean(self):
         super().clean()

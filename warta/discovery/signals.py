@@ -1,12 +1,17 @@
-"""Keep the cached publisher settings in step with what editors save."""
+"""Saved publisher settings change what every page says in its <head>."""
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+
+from warta.core import pagecache
+from warta.news.signals import purge_after_commit
 
 from .models import PublisherSettings
 
 
 @receiver([post_save, post_delete], sender=PublisherSettings)
-def forget_cached_publisher_settings(sender, instance: PublisherSettings, **kwargs) -> None:
-    cache.delete(PublisherSettings.cache_key(instance.site_id))
+def publisher_settings_changed(sender, instance: PublisherSettings, created=False, **kwargs):
+    # The first page rendered on a new site creates the settings with their defaults,
+    # which every page already shows; the admin saves changes as updates.
+    if not created:
+        purge_after_commit(pagecache.ALL_TAG)

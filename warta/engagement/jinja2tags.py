@@ -5,12 +5,15 @@ page's script reports the view and brings the numbers up to date.
 """
 
 import time
+from functools import cache
+from typing import NamedTuple
 
+from django.utils import translation
 from django.utils.translation import ngettext
 from jinja2.ext import Extension
 
 from warta.core import generation
-from warta.core.addresses import reverse
+from warta.core.addresses import reverse, static
 from warta.core.jinja2 import inclusion, intcomma
 
 from .models import ArticleStats, Reaction
@@ -61,10 +64,31 @@ def article_reactions(context, article) -> dict:
         "article": article,
         "next": request.path if request else article.url,
         "reactions": [
-            {"key": kind.value, "label": kind.label, "count": counts[kind], "share": shares[kind]}
-            for kind in Reaction.Kind
+            ShownReaction(
+                kind.value,
+                label,
+                static(f"engagement/reactions/{kind.value}.svg"),
+                counts[kind],
+                shares[kind],
+            )
+            for kind, label in reaction_labels(translation.get_language())
         ],
     }
+
+
+class ShownReaction(NamedTuple):
+    key: str
+    label: str
+    icon: str
+    count: int
+    share: int
+
+
+@cache
+def reaction_labels(language: str) -> list[tuple[Reaction.Kind, str]]:
+    """Each reaction with its label in `language`: the same on every page."""
+    with translation.override(language):
+        return [(kind, str(kind.label)) for kind in Reaction.Kind]
 
 
 def view_beacon(context, article) -> dict:

@@ -76,6 +76,7 @@ def get_database(name: str, default_sqlite_path: Path) -> dict:
     if config["ENGINE"] == "django.db.backends.sqlite3":
         if config["NAME"] != ":memory:":
             Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        config["ENGINE"] = "warta.core.sqlite"  # Django's, converting each query once
         config["OPTIONS"] = {
             # WAL lets readers continue while one writer commits; IMMEDIATE takes the
             # write lock at BEGIN, so concurrent writers queue instead of deadlocking.

@@ -58,3 +58,28 @@ def test_querystring_changes_one_parameter_and_keeps_the_rest():
 def test_view_count_picks_the_plural_form_in_python(language, views, text):
     with translation.override(language):
         assert views_text(views, intcomma(views)) == text
+
+
+@pytest.mark.parametrize("value", [0, 7, 999, 1000, -1234567, 12345678901, 2.5, "1234"])
+def test_intcomma_gives_what_djangos_gives_in_both_languages(value):
+    from django.contrib.humanize.templatetags.humanize import intcomma as django_intcomma
+
+    for language in ("id", "en"):
+        with translation.override(language):
+            assert intcomma(value) == django_intcomma(value)
+
+
+def test_a_dicts_keys_come_before_its_methods_as_in_djangos_templates():
+    """`value.key` reads a dict's key first; attributes of other objects are unchanged."""
+    assert render("{{ d.items }}|{{ d.title }}", d={"items": "isi", "title": "Judul"}) == (
+        "isi|Judul"
+    )
+    assert render("{{ d.get('x') }}|{{ d.missing }}|", d={"x": 1}) == "1||"
+    assert render("{{ moment.year }}", moment=datetime(2026, 11, 27, tzinfo=UTC)) == "2026"
+
+
+def test_templates_see_the_environments_globals_and_their_own():
+    environment = engines["jinja2"].env
+    template = environment.from_string("{{ url('news:archive') }} {{ extra }}", {"extra": "x"})
+    assert template.render() == "/arsip/ x"
+    assert "extra" not in environment.globals  # a template's own globals stay its own

@@ -199,6 +199,29 @@ def test_edited_article_is_visible_on_the_next_request_everywhere(site_app, publ
         assert "Judul Baru" in response.text and "Judul Lama" not in response.text, url
 
 
+def test_saved_publisher_settings_reach_every_cached_page(
+    site_app, django_capture_on_commit_callbacks
+):
+    """The X account in every page's <head>: saving the settings purges the cached pages
+    and what each worker kept of them."""
+    from wagtail.models import Site
+
+    from warta.discovery.models import PublisherSettings
+
+    article = ArticlePageFactory()
+    for url in (article.url, "/"):
+        call(site_app, url)
+        assert call(site_app, url).cache == "HIT"
+    settings = PublisherSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.x_handle = "@wartapati"
+    with django_capture_on_commit_callbacks(execute=True):
+        settings.save()
+    for url in (article.url, "/"):
+        response = call(site_app, url)
+        assert response.cache == "MISS", url
+        assert '<meta name="twitter:site" content="@wartapati">' in response.text, url
+
+
 def test_publishing_leaves_unrelated_pages_cached(site_app, publish):
     """A story in one section does not purge another section's list."""
     politics, sport = SectionPageFactory(), SectionPageFactory()

@@ -64,10 +64,10 @@ def test_article_queries_do_not_grow_with_tags_reporters_or_images(client):
     # the worker until content changes (warta.core.generation).
     assert large_count <= 6
     # A worker that keeps nothing yet (started, or content just published) also reads the
-    # navigation, the ticker, the newsroom settings, and the cards and links beside the
-    # story with their renditions (warta.news.cards).
+    # navigation, the ticker, the newsroom and publisher settings, and the cards and links
+    # beside the story with their renditions (warta.news.cards).
     generation.forget()
-    assert count_queries(client, large.url) <= 12
+    assert count_queries(client, large.url) <= 13
 
 
 def test_article_shows_the_reference_elements(client):
