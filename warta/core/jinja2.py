@@ -13,10 +13,12 @@ plural forms are chosen in Python with `ngettext`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
+from functools import lru_cache
 
 from django.contrib.humanize.templatetags.humanize import intcomma as humanize_intcomma
 from django.template.defaultfilters import linebreaksbr
-from django.utils import formats, translation
+from django.utils import dateformat, formats, translation
 from django.utils.timezone import template_localtime
 from jinja2 import Environment, Undefined, pass_context, pass_environment
 from markupsafe import Markup
@@ -28,7 +30,25 @@ def date(value, format_name: str = "DATE_FORMAT") -> str:
     """Django's `date` filter: in the site's time zone and the active language."""
     if value in (None, ""):
         return ""
-    return formats.date_format(template_localtime(value), format_name)
+    if not isinstance(value, datetime):
+        return formats.date_format(value, format_name)
+    formatter = dateformat.DateFormat(template_localtime(value))
+    return "".join(
+        str(getattr(formatter, piece)()) if is_code else piece
+        for is_code, piece in format_pieces(formats.get_format(format_name))
+    )
+
+
+@lru_cache(maxsize=64)
+def format_pieces(format_string: str) -> tuple[tuple[bool, str], ...]:
+    """A date format split as Django's formatter splits it on every call: (True, code)
+    for a format character, (False, text) for text between them."""
+    pieces = dateformat.re_formatchars.split(format_string)
+    return tuple(
+        (True, piece) if number % 2 else (False, dateformat.re_escaped.sub(r"\1", piece))
+        for number, piece in enumerate(pieces)
+        if piece
+    )
 
 
 def intcomma(value) -> str:
@@ -43,7 +63,9 @@ def intcomma(value) -> str:
 
 def iso_datetime(value) -> str:
     """A `datetime` attribute: local time with its offset, e.g. 2026-11-27T10:15:00+0700."""
-    return date(value, r"Y-m-d\TH:i:sO")
+    if value in (None, ""):
+        return ""
+    return template_localtime(value).strftime("%Y-%m-%dT%H:%M:%S%z")
 
 
 def querystring(request, **changes) -> str:

@@ -4,10 +4,9 @@ from functools import cache
 
 from django.conf import settings
 from django.utils import dates, timezone, translation
-from django.utils.formats import date_format
 from jinja2.ext import Extension
 
-from .jinja2 import inclusion
+from .jinja2 import date, inclusion
 
 
 def site_clock(now=None) -> dict:
@@ -19,7 +18,7 @@ def site_clock(now=None) -> dict:
     local = timezone.localtime(now or timezone.now())
     return {
         "iso": local.isoformat(timespec="seconds"),
-        "text": f"{date_format(local, 'DATE_FORMAT')} {date_format(local, 'H:i:s T')}",
+        "text": f"{date(local, 'DATE_FORMAT')} {date(local, 'H:i:s T')}",
         "time_zone": settings.TIME_ZONE,
         "abbreviation": local.tzname(),
         **calendar_names(translation.get_language()),

@@ -19,8 +19,8 @@ from django.core.paginator import Page as PaginatorPage
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncDay, TruncMonth, TruncYear
-from django.http import Http404
-from django.utils import timezone
+from django.http import Http404, HttpRequest
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -128,6 +128,21 @@ class OneQueryViewRestrictions:
         return PageViewRestriction.objects.filter(
             Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
         ).distinct()
+
+
+class AddressKept:
+    """A page's address worked out once per path, language and site: a story page prints
+    its own and its sections' addresses some eight times, and Wagtail reverses its URL
+    pattern for each. Sections are kept across requests (SectionsAbove), and so are theirs
+    until content changes; a moved page has a new path, so it is worked out again."""
+
+    def get_url_parts(self, request=None):
+        site = Site.find_for_request(request) if isinstance(request, HttpRequest) else None
+        key = (self.url_path, translation.get_language(), site.pk if site else None)
+        known = self.__dict__.setdefault("_url_parts", {})
+        if key not in known:
+            known[key] = super().get_url_parts(request)
+        return known[key]
 
 
 class SectionsAbove:
@@ -402,7 +417,7 @@ def _local_midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
 
 
-class HomePage(OneQueryViewRestrictions, Page):
+class HomePage(AddressKept, OneQueryViewRestrictions, Page):
     """The front page: the headline slot, the latest stories and a block per section."""
 
     headline = models.ForeignKey(
@@ -511,7 +526,7 @@ class SectionPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class SectionPage(SectionsAbove, OneQueryViewRestrictions, Page):
+class SectionPage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
     """A rubric such as Daerah, Politik or Olahraga; sections nest (Daerah › Pati)."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=500)
@@ -590,7 +605,7 @@ class ArticleReporter(Orderable):
         verbose_name_plural = _("reporters")
 
 
-class ArticlePage(SectionsAbove, OneQueryViewRestrictions, Page):
+class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
     """A news story. Its parent section is its primary rubric."""
 
     dateline = models.CharField(

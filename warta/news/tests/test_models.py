@@ -104,3 +104,25 @@ def test_related_articles_are_the_newest_sharing_a_tag_then_the_newest_of_the_se
     newer_tagged = [story(n, tags=["banjir"], parent=section) for n in (4, 5, 6, 7)]
     assert pks(article.related_articles()) == pks(newer_tagged)
     assert pks(article.related_articles(limit=6)) == pks([*newer_tagged, *tagged])
+
+
+def test_a_pages_address_is_kept_per_language_and_follows_a_move(monkeypatch):
+    """Worked out once per path and language; a moved page is addressed by its new path."""
+    from django.utils import translation
+    from wagtail.models import Page
+
+    old_home = SectionPageFactory(slug="lama")
+    new_home = SectionPageFactory(slug="baru")
+    article = ArticlePageFactory(parent=old_home, slug="berita")
+    worked_out = []
+    original = Page.get_url_parts
+    monkeypatch.setattr(
+        Page, "get_url_parts", lambda page, request=None: worked_out.append(1) or original(page)
+    )
+    assert article.url == article.url == "/lama/berita/"
+    with translation.override("en"):
+        assert article.url == "/en/lama/berita/"
+    assert len(worked_out) == 2
+    article.move(new_home, pos="last-child")
+    article.refresh_from_db(fields=["url_path"])
+    assert article.url == "/baru/berita/"
