@@ -65,6 +65,7 @@ class SiteLinks:
     """Turns page tree paths and storage names into absolute URLs for one request's site."""
 
     def __init__(self, request: HttpRequest):
+        self.request = request
         self.base = request.build_absolute_uri("/").rstrip("/")
         self.root = Site.find_for_request(request).root_page
         self.root_url_path = self.root.url_path  # e.g. "/home/"
@@ -105,7 +106,7 @@ class UrlSet:
 
     def stories(self) -> QuerySet:
         """The live, public stories of this site: what every sitemap lists or dates by."""
-        return ArticlePage.objects.live().public().descendant_of(self.root)
+        return ArticlePage.objects.live().public(self.links.request).descendant_of(self.root)
 
     def pages(self) -> list[tuple[int, datetime | None]]:
         """(number, lastmod) of each page that lists URLs, for the index."""
@@ -203,7 +204,7 @@ class SectionUrlSet(CountedUrlSet):
     name = "pages"
 
     def queryset(self) -> QuerySet:
-        sections = SectionPage.objects.live().public().descendant_of(self.root)
+        sections = SectionPage.objects.live().public(self.links.request).descendant_of(self.root)
         # A list of ids, not `pk = root OR pk IN (subquery)`: PostgreSQL scans every page
         # for that OR (13x slower at 100,000 articles).
         return Page.objects.filter(pk__in=[self.root.pk, *sections.values_list("pk", flat=True)])

@@ -52,6 +52,7 @@ from warta.images.models import prefetch_renditions
 from warta.search.text import FoldedSearchField
 
 from .blocks import BODY_IMAGE_SPEC, ArticleBodyBlock
+from .restrictions import private_paths
 
 # Renditions the reader templates use, so lists can prefetch them in one query.
 LEAD_IMAGE_SPEC = "fill-1200x675-c80"
@@ -275,7 +276,19 @@ class NewsroomSettings(BaseSiteSetting):
         return generation.kept(request, key, lambda: cls.for_request(request))
 
 
-class ArticlePageQuerySet(PageQuerySet):
+class ReaderPageQuerySet(PageQuerySet):
+    def private_q(self, request=None) -> Q:
+        """Pages in a restricted branch, from the paths the worker keeps (restrictions.py):
+        Wagtail's reads every restriction with its page on each call."""
+        return private_paths(request).restricted_q()
+
+    def public(self, request=None) -> ReaderPageQuerySet:
+        """Wagtail's `public()`; given the request, at its content generation, so the
+        restrictions kept by the worker need no query at all."""
+        return self.exclude(self.private_q(request))
+
+
+class ArticlePageQuerySet(ReaderPageQuerySet):
     def published_since(self, moment: datetime) -> ArticlePageQuerySet:
         return self.filter(published_at__gte=moment)
 
@@ -536,6 +549,8 @@ class SectionPage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
     subpage_types = ["news.SectionPage", "news.ArticlePage"]
     parent_page_types = ["news.HomePage", "news.SectionPage"]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    objects = PageManager.from_queryset(ReaderPageQuerySet)()
 
     class Meta:
         verbose_name = _("section")

@@ -6,9 +6,10 @@ Each worker here remembers which page a path led to, and fetches that page direc
 one query that also checks it is still live and still at that path; that query is built
 and compiled once per page type (warta.core.queries.PreparedQuery). A page unpublished,
 moved or renamed since is therefore noticed at once and routed the long way again, so
-nothing ever needs purging. The same query tells whether any view restriction (or an alias,
-which takes its source's restrictions) lies on the page's branch, so Wagtail's privacy check
-needs no query of its own for an unrestricted page. Sites are remembered for a few seconds:
+nothing ever needs purging. Whether any view restriction (or an alias, which takes its
+source's restrictions) lies on the page's branch is answered from the private paths the
+worker keeps (restrictions.py), so Wagtail's privacy check needs no query of its own for
+an unrestricted page. Sites are remembered for a few seconds:
 a change to a Site (host name, root page) reaches every worker within `SITE_SECONDS`.
 """
 
@@ -17,15 +18,15 @@ from __future__ import annotations
 import threading
 import time
 
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
 from warta.core import generation
 from warta.core.queries import PreparedQuery, placeholders, prepared
+
+from .restrictions import private_paths
 
 SITE_SECONDS = 10
 MAX_ROUTES = 100_000
@@ -46,9 +47,9 @@ def site_for_request(request) -> Site | None:
     return site
 
 
-def remembered_route(site: Site, path: str) -> RouteResult | None:
+def remembered_route(request, site: Site, path: str) -> RouteResult | None:
     """The page a path led to before, if it is still live and still at that path; read
-    with it, the content generation (`page.content_generation`)."""
+    with it, the content generation, which becomes the request's."""
     known = _routes.get((site.pk, path))
     if known is None:
         return None
@@ -58,7 +59,10 @@ def remembered_route(site: Site, path: str) -> RouteResult | None:
     if not found:
         _routes.pop((site.pk, path), None)
         return None
-    return RouteResult(found[0])
+    page = found[0]
+    generation.remember(request, page.content_generation)
+    page.may_be_restricted = private_paths(request).may_restrict(page.path)
+    return RouteResult(page)
 
 
 def route_query(model: type[Page]) -> PreparedQuery:
@@ -67,23 +71,11 @@ def route_query(model: type[Page]) -> PreparedQuery:
     queryset = (
         model.objects.live()
         .select_related(*getattr(model, "reader_select_related", ()))
-        .annotate(may_be_restricted=may_be_restricted(), content_generation=generation.column())
+        .annotate(content_generation=generation.column())
         .filter(pk=places["page_id"].sample, url_path=places["url_path"].sample)
         .order_by()[:1]
     )
     return PreparedQuery(queryset, places)
-
-
-def may_be_restricted() -> Exists:
-    """Whether the outer page or an ancestor has a view restriction or is an alias: a tree
-    path is its ancestors' paths with more steps, so theirs are its leading characters."""
-
-    def above_outer(path_field: str) -> dict:
-        return {path_field: Substr(OuterRef("path"), 1, Length(path_field))}
-
-    return Exists(PageViewRestriction.objects.filter(**above_outer("page__path"))) | Exists(
-        Page.objects.filter(alias_of__isnull=False, **above_outer("path"))
-    )
 
 
 def remember_route(site: Site, path: str, route: RouteResult | None) -> None:

@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.views import serve as wagtail_serve
 
-from warta.core import generation
 from warta.core.pagecache import DEFAULT_TAG, tag_request
 
 from . import routing
@@ -20,10 +19,9 @@ def serve_page(request, path: str):
     """Wagtail's page view, with the site and the route found in memory (see routing.py)."""
     site = request._wagtail_site = routing.site_for_request(request)
     if site is not None:
-        route = routing.remembered_route(site, path)
+        route = routing.remembered_route(request, site, path)
         if route is not None:
             request._wagtail_route_for_request = route
-            generation.remember(request, route.page.content_generation)
     response = wagtail_serve(request, path)
     if site is not None:
         routing.remember_route(site, path, getattr(request, "_wagtail_route_for_request", None))

@@ -1,15 +1,17 @@
-"""Django's SQLite backend, with each query's placeholders converted once per process.
+"""Django's SQLite backend, tuned for the reader pages' queries.
 
-Django writes parameters as %s and the sqlite3 module wants ?, so Django's backend runs
-a regular expression over the whole SQL text on every execution: on a page query that
-selects some sixty columns that took 0.1 ms, longer than SQLite took to answer it.
-The same texts come back on every request (see warta.core.queries), so the converted
-text is kept per text.
+Placeholders converted once per query text: Django writes parameters as %s and the
+sqlite3 module wants ?, so Django's backend runs a regular expression over the whole SQL
+text on every execution; on a page query that selects some sixty columns that took
+0.1 ms, longer than SQLite took to answer it. The same texts come back on every request
+(see warta.core.queries), so the converted text is kept per text.
+
+Lists of stories read in their own order: see compiler.py.
 """
 
 from functools import lru_cache
 
-from django.db.backends.sqlite3 import base
+from django.db.backends.sqlite3 import base, operations
 
 
 class SQLiteCursorWrapper(base.SQLiteCursorWrapper):
@@ -24,6 +26,12 @@ def qmark_style(query: str) -> str:
     return base.FORMAT_QMARK_REGEX.sub("?", query).replace("%%", "%")
 
 
+class DatabaseOperations(operations.DatabaseOperations):
+    compiler_module = "warta.core.sqlite.compiler"
+
+
 class DatabaseWrapper(base.DatabaseWrapper):
+    ops_class = DatabaseOperations
+
     def create_cursor(self, name=None):
         return self.connection.cursor(factory=SQLiteCursorWrapper)

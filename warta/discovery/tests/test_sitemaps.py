@@ -136,6 +136,7 @@ def test_sitemaps_are_streamed_in_a_fixed_number_of_queries(client, django_asser
     ArticlePageFactory.create_batch(3, main_image=NewsImageFactory())
     response = client.get("/sitemap-articles-1.xml")
     assert response.streaming
+    body(response)  # what the worker keeps until content changes (private paths) is read
     with django_assert_max_num_queries(4):
         assert len(locs(parse_xml(body(client.get("/sitemap-articles-1.xml"))))) == 3
     ArticlePageFactory.create_batch(12, main_image=NewsImageFactory())

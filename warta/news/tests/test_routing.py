@@ -99,3 +99,42 @@ def test_an_unrestricted_page_routed_from_memory_checks_no_restrictions(client):
     response, _count = get(client, article.url)
     assert response.context["page"].may_be_restricted is False
     assert not response.context["page"].get_view_restrictions()
+
+
+def test_an_alias_of_a_private_page_stays_private_when_routed_from_memory(client):
+    """An alias takes its source's restrictions (Wagtail's rule), wherever it is filed."""
+    from wagtail.models import PageViewRestriction
+
+    article = ArticlePageFactory(title="Catatan rapat redaksi")
+    PageViewRestriction.objects.create(
+        page=article,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="sandi",  # noqa: S106
+    )
+    alias = article.create_alias(parent=SectionPageFactory(title="Terbuka"))
+    for _visit in range(3):  # routed by Wagtail, then twice from memory
+        response = client.get(alias.url)
+        assert "Catatan rapat redaksi" not in response.content.decode()
+        assert 'name="password"' in response.content.decode()
+
+
+def test_restrictions_kept_by_the_worker_follow_each_change(client):
+    """A new restriction, and its removal, apply on the next visit of a remembered page."""
+    from wagtail.models import PageViewRestriction
+
+    from warta.news.restrictions import private_paths
+
+    section = SectionPageFactory()
+    article = ArticlePageFactory(parent=section, title="Kabar desa")
+    for _visit in range(2):
+        assert "Kabar desa" in client.get(article.url).content.decode()
+    assert private_paths().restricted == ()
+    restriction = PageViewRestriction.objects.create(
+        page=section,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="sandi",  # noqa: S106
+    )
+    assert private_paths().restricted == (section.path,)
+    assert "Kabar desa" not in client.get(article.url).content.decode()
+    restriction.delete()
+    assert "Kabar desa" in client.get(article.url).content.decode()
