@@ -1,6 +1,8 @@
-"""Static files: hashed names, pre-compressed copies, and each URL worked out once."""
+"""Static files and uploads, each file's URL worked out once; static files with hashed
+names and pre-compressed copies."""
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
@@ -24,3 +26,31 @@ class StaticFilesStorage(CompressedManifestStaticFilesStorage):
         except KeyError:
             url = self._urls[name] = super().url(name)
             return url
+
+
+class MediaStorage(FileSystemStorage):
+    """Django's file system storage, remembering each upload's URL: a story page prints
+    its photo's renditions some five times, each a join and a quote of the same name.
+    A name's URL changes only with MEDIA_URL."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._urls: dict[str, str] = {}
+
+    def url(self, name):
+        try:
+            return self._urls[name]
+        except KeyError:
+            url = super().url(name)
+            if len(self._urls) >= MAX_MEDIA_URLS_KEPT:
+                self._urls.clear()
+            self._urls[name] = url
+            return url
+
+    def _clear_cached_properties(self, setting, **kwargs):
+        super()._clear_cached_properties(setting, **kwargs)
+        if setting == "MEDIA_URL":
+            self._urls.clear()
+
+
+MAX_MEDIA_URLS_KEPT = 50_000

@@ -157,7 +157,7 @@ STATIC_ROOT = env.get_path("WARTA_STATIC_ROOT", VAR_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.get_path("WARTA_MEDIA_ROOT", VAR_DIR / "media")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "warta.core.storage.MediaStorage"},
     # Hashed names and pre-compressed copies; whitenoise serves them with far-future caching.
     "staticfiles": {"BACKEND": "warta.core.storage.StaticFilesStorage"},
 }

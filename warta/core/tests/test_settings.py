@@ -120,3 +120,15 @@ def test_postgresql_plans_reader_queries_once_per_connection(tmp_path, monkeypat
     sqlite = get_database("WARTA_TEST_UNSET_DATABASE", tmp_path / "warta.sqlite3")
     assert "journal_mode=WAL" in sqlite["OPTIONS"]["init_command"]
     assert "server_side_binding" not in sqlite["OPTIONS"]
+
+
+def test_upload_urls_are_worked_out_once_and_follow_media_url(tmp_path, settings):
+    from warta.core.storage import MediaStorage
+
+    storage = MediaStorage(location=tmp_path)
+    settings.MEDIA_URL = "/media/"
+    assert storage.url("images/foto kota.jpg") == "/media/images/foto%20kota.jpg"
+    storage._urls["images/foto kota.jpg"] += "?kept"  # a second call reads what was kept
+    assert storage.url("images/foto kota.jpg").endswith("?kept")
+    settings.MEDIA_URL = "https://media.contoh.id/"
+    assert storage.url("images/foto kota.jpg") == ("https://media.contoh.id/images/foto%20kota.jpg")
