@@ -64,15 +64,18 @@ def stop(process: subprocess.Popen) -> None:
             os.killpg(process.pid, signal.SIGKILL)
 
 
-def wait_until_up(url: str, timeout: float = 60) -> None:
+def wait_until_up(url: str, timeout: float = 60, log: Path | None = None) -> None:
     deadline = time.monotonic() + timeout
+    problem: OSError | None = None
     while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(url, timeout=2).read()  # noqa: S310 - loopback
             return
-        except OSError:
+        except OSError as error:
+            problem = error
             time.sleep(0.3)
-    raise RuntimeError(f"{url} did not come up")
+    said = log.read_text()[-3000:] if log is not None and log.exists() else ""
+    raise RuntimeError(f"{url} did not come up ({problem}); its log ends:\n{said}")
 
 
 def wrk(
@@ -260,8 +263,8 @@ def measure(options, workdir: Path, database_url: str) -> tuple[dict, dict]:
             )
             stack.callback(stop, process)
         app, fresh = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{fresh_port}"
-        wait_until_up(app + "/")
-        wait_until_up(fresh + "/")
+        wait_until_up(app + "/", log=workdir / "warta-cached.log")
+        wait_until_up(fresh + "/", log=workdir / "warta-fresh.log")
         home_html = urllib.request.urlopen(app + "/").read().decode()  # noqa: S310
         article = re.search(r'href="(/daerah/pati/[^"]+/)"', home_html).group(1)
         section = "/daerah/"

@@ -10,9 +10,11 @@ and median) with the page's SQL queries; then the same with nothing kept by the 
 when the navigation, the ticker and every story card are made again. `--against REV`
 times a git revision the same way, on the same database, round by round alternately
 with the working tree, so both share whatever else the machine is doing; its ratio is
-the figure to quote.
+the figure to quote. `--articles N` first grows the archive to N generated stories
+(`warta generate_archive`), to time the same pages on an archive of that size.
 
-    .venv/bin/python bench/render.py [--renders 300] [--against 27328be] [--write]
+    .venv/bin/python bench/render.py [--renders 300] [--against 27328be] [--articles 30000]
+        [--write]
 
 `--write` replaces the matching section of docs/benchmarks.md.
 """
@@ -130,6 +132,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--renders", type=int, default=300, help="timed renders per page")
     parser.add_argument("--against", help="a git revision to time the same way, as baseline")
+    parser.add_argument("--articles", type=int, default=0, help="grow the archive to this size")
     parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
     options = parser.parse_args()
 
@@ -142,6 +145,9 @@ def main() -> int:
         run([*warta, "migrate", "--no-input", "-v0"], env)
         run([*warta, "collectstatic", "--no-input", "-v0"], env)
         run([*warta, "load_demo"], env)
+        if options.articles:
+            print(f"bench: growing the archive to {options.articles:,} articles", flush=True)
+            run([*warta, "generate_archive", "--articles", str(options.articles)], env)
         paths = pages(env)
         trees = {"this tree": (env, ROOT)}
         if baseline_tree is not None:
@@ -172,15 +178,21 @@ def main() -> int:
     report = render(options, paths, results)
     print(report)
     if options.write:
-        write_section("Fresh rendering in process", report)
+        title = "Fresh rendering in process"
+        if options.articles:
+            title += f", {options.articles:,} articles"
+        write_section(title, report)
     return 0
 
 
 def render(options, paths: list[str], results: dict) -> str:
     names = list(results)
     against = f" --against {options.against}" if options.against else ""
+    if options.articles:
+        against += f" --articles {options.articles} --renders {options.renders}"
+    archive = f"grown to {options.articles:,} articles" if options.articles else "demo"
     lines = [
-        f"Machine: {machine()}. SQLite demo, production settings, page cache off; CPU time "
+        f"Machine: {machine()}. SQLite {archive}, production settings, page cache off; CPU time "
         f"of the rendering thread over {options.renders} renders per page in {ROUNDS} "
         f"alternating rounds, each page with what the worker keeps (navigation, ticker, "
         f"story cards) and with nothing kept, as right after a publication. Run: "
