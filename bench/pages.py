@@ -192,6 +192,9 @@ def count_queries(env: dict, paths: list[str]) -> dict:
         "from django.test.utils import CaptureQueriesContext\n"
         "client = Client()\n"
         "for path in sys.argv[1:]:\n"
+        # Routed by Wagtail, then from memory (which reads what the worker keeps): the
+        # third visit is the one counted, as every later one.
+        "    client.get(path, HTTP_HOST='127.0.0.1')\n"
         "    client.get(path, HTTP_HOST='127.0.0.1')\n"
         "    with CaptureQueriesContext(connection) as q:\n"
         "        assert client.get(path, HTTP_HOST='127.0.0.1').status_code == 200\n"

