@@ -727,7 +727,7 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
     parent_page_types = ["news.SectionPage"]
     subpage_types: list[str] = []
     # Fetched with the article when it is routed from memory (warta.news.routing).
-    reader_select_related = ("main_image", "editor__photo", "stats")
+    reader_select_related = ("main_image", "editor", "stats")
 
     class Meta:
         verbose_name = _("article")
@@ -766,7 +766,7 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
     def reporters_query() -> PreparedQuery:
         places = placeholders(article=ArticleReporter._meta.get_field("page"))
         links = ArticleReporter.objects.filter(page=places["article"].sample)
-        return PreparedQuery(links.select_related("person__photo").order_by("sort_order"), places)
+        return PreparedQuery(links.select_related("person").order_by("sort_order"), places)
 
     @property
     def people(self) -> list[Person]:
