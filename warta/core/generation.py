@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import F, Subquery
+from wagtail.models import Site
 
 from .models import ContentGeneration
 
@@ -106,3 +107,16 @@ def kept_each[K: Hashable, T](
 def forget() -> None:
     """Drop everything kept (tests, whose rolled-back transactions reuse numbers)."""
     _kept.clear()
+
+
+class KeptSiteSetting:
+    """For a Wagtail site setting that every reader page reads: `kept_for_request()` gives
+    the request's site's, kept by the worker until content changes. Saving the setting
+    must therefore change content (purge every page and bump the generation)."""
+
+    @classmethod
+    def kept_for_request(cls, request):
+        site = Site.find_for_request(request)
+        if site is None:
+            return cls()  # the defaults
+        return kept(request, (cls._meta.label, site.pk), lambda: cls.for_site(site))

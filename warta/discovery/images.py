@@ -27,10 +27,10 @@ SHARE_IMAGE_FALLBACK_SPECS = (
     "fill-1200x630|format-jpeg|jpegquality-35",
     "fill-960x504|format-jpeg|jpegquality-35",
 )
-MAX_SIZES_KEPT = 10_000
-_sizes: dict[tuple[int, str], int] = {}  # (rendition id, file name): bytes
 # schema.org NewsArticle images, in the aspect ratios Google asks for: 1:1, 4:3, 16:9.
 STRUCTURED_DATA_IMAGE_SPECS = (SQUARE_IMAGE_SPEC, FOUR_THREE_IMAGE_SPEC, LEAD_IMAGE_SPEC)
+MAX_SIZES_KEPT = 10_000
+_sizes: dict[tuple[int, str], int] = {}  # (rendition id, file name): bytes
 
 
 def file_size(rendition) -> int | None:

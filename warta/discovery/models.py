@@ -12,7 +12,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Site
 
 from warta.core import generation
 
@@ -48,7 +47,7 @@ POLICY_PROPERTIES = {
 
 
 @register_setting(icon="globe")
-class PublisherSettings(BaseSiteSetting):
+class PublisherSettings(generation.KeptSiteSetting, BaseSiteSetting):
     """The outlet as search engines, Google News and social networks describe it."""
 
     publishing_principles = link_field(
@@ -93,15 +92,6 @@ class PublisherSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("publisher settings")
-
-    @classmethod
-    def kept_for_request(cls, request) -> PublisherSettings:
-        """The request's site's settings, kept in the worker until content changes: every
-        reader page reads them, and saving them purges every page (signals.py)."""
-        site = Site.find_for_request(request)
-        if site is None:
-            return cls()
-        return generation.kept(request, ("publisher-settings", site.pk), lambda: cls.for_site(site))
 
     def clean(self):
         super().clean()

@@ -249,8 +249,9 @@ class Person(index.Indexed, models.Model):
 
 
 @register_setting(icon="site")
-class NewsroomSettings(BaseSiteSetting):
-    """House conventions an editor-in-chief can change without a developer."""
+class NewsroomSettings(generation.KeptSiteSetting, BaseSiteSetting):
+    """House conventions an editor-in-chief can change without a developer; saving them
+    purges every page (signals.py)."""
 
     show_editor_initials = models.BooleanField(
         _("show the editor's initials"),
@@ -266,14 +267,6 @@ class NewsroomSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("newsroom settings")
-
-    @classmethod
-    def kept_for_request(cls, request) -> NewsroomSettings:
-        """The site's settings, kept in the worker until content changes (they are part of
-        it: saving them purges every page)."""
-        site = Site.find_for_request(request)
-        key = ("newsroom-settings", site.pk if site else None)
-        return generation.kept(request, key, lambda: cls.for_request(request))
 
 
 class ReaderPageQuerySet(PageQuerySet):
