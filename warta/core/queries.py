@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable, Hashable
 from datetime import UTC, datetime, timedelta
 
 from django.db import connections, models
-from django.db.models import QuerySet, prefetch_related_objects
+from django.db.models import (
+    QuerySet,
+    StringAgg,
+    Subquery,
+    TextField,
+    Value,
+    prefetch_related_objects,
+)
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast, Coalesce, JSONArray
 
 
 def keys_of_any(*querysets: QuerySet) -> RawSQL | list:
@@ -28,6 +37,68 @@ def keys_of_any(*querysets: QuerySet) -> RawSQL | list:
     if not members:
         return []  # an empty `pk__in`: Django answers without asking the database
     return RawSQL(" UNION ALL ".join(members), params)  # noqa: S611 - values are parameters
+
+
+class RowsColumn:
+    """A few rows of `model`, brought as one text column of another query and read back.
+
+    A page's own query can so carry what it shows from other tables (an article's tags
+    and bylines): on PostgreSQL each query of its own is a round trip to the server,
+    which costs more than the rows. `column(queryset)` is the column's expression: a
+    subquery over `queryset`, filtered by an OuterRef, whose rows reach `model` through
+    the relation `through` (or are `model`'s own when it is empty); each row becomes a
+    JSON array (`order` first, then the model's concrete fields) and the arrays are
+    joined with commas, which no aggregate ordering is needed for (SQLite before 3.44
+    has none). `read(text)` gives the instances, sorted by `order` (None last), as
+    the queryset would give them. JSON carries numbers, text and booleans as they are,
+    so only models whose fields are all of those are accepted.
+    """
+
+    PLAIN_FIELDS = (
+        models.AutoField,
+        models.BigAutoField,
+        models.IntegerField,
+        models.CharField,
+        models.TextField,
+        models.BooleanField,
+        models.ForeignKey,
+        models.FileField,
+    )
+
+    def __init__(self, model: type[models.Model], *, through: str = "", order: tuple[str, ...]):
+        self.model, self.through, self.order = model, through, order
+        self.fields = model._meta.concrete_fields
+        if unfit := [f.name for f in self.fields if not isinstance(f, self.PLAIN_FIELDS)]:
+            raise TypeError(f"{model.__name__} has fields JSON would not carry as is: {unfit}")
+        self.names = [field.attname for field in self.fields]
+
+    def column(self, queryset: QuerySet) -> Coalesce:
+        prefix = f"{self.through}__" if self.through else ""
+        row = JSONArray(*self.order, *(prefix + name for name in self.names))
+        rows = (
+            queryset.order_by()
+            .annotate(all_rows=Value(1))  # a constant: no GROUP BY, one row for all
+            .values("all_rows")
+            .annotate(rows=StringAgg(Cast(row, TextField()), Value(",")))
+            .values("rows")
+        )
+        return Coalesce(Subquery(rows), Value(""), output_field=TextField())
+
+    def read(self, text: str, using: str = "default") -> list[models.Model]:
+        rows = json.loads(f"[{text}]")
+        keys = len(self.order)
+        rows.sort(key=lambda row: [(value is None, value) for value in row[:keys]])
+        return [
+            self.model.from_db(
+                using,
+                self.names,
+                [
+                    field.to_python(value)
+                    for field, value in zip(self.fields, row[keys:], strict=True)
+                ],
+            )
+            for row in rows
+        ]
 
 
 class Placeholder:

@@ -18,7 +18,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import TruncDay, TruncMonth, TruncYear
+from django.db.models.functions import Coalesce, TruncDay, TruncMonth, TruncYear
 from django.http import Http404, HttpRequest
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -47,8 +47,8 @@ from wagtail.snippets.models import register_snippet
 from warta.core import generation
 from warta.core.addresses import reverse
 from warta.core.pagecache import tag_page_ids_shown, tag_pages_shown, tag_request
-from warta.core.queries import PreparedQuery, keys_of_any, placeholders, prepared
-from warta.images.models import prefetch_renditions
+from warta.core.queries import PreparedQuery, RowsColumn, keys_of_any, placeholders, prepared
+from warta.images.models import NewsRendition, prefetch_renditions
 from warta.search.text import FoldedSearchField
 
 from .blocks import BODY_IMAGE_SPEC, ArticleBodyBlock
@@ -617,6 +617,14 @@ class ArticleReporter(Orderable):
         verbose_name_plural = _("reporters")
 
 
+# What an article shows from other tables, carried in its own query when it is routed
+# from memory (ArticlePage.reader_columns): its tags in the order they were given, its
+# bylines, and its lead photo's renditions.
+ARTICLE_TAGS = RowsColumn(Tag, through="tag", order=("id",))
+BYLINES = RowsColumn(Person, through="person", order=("sort_order", "id"))
+RENDITIONS = RowsColumn(NewsRendition, order=())
+
+
 class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
     """A news story. Its parent section is its primary rubric."""
 
@@ -719,7 +727,8 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
     ]
     parent_page_types = ["news.SectionPage"]
     subpage_types: list[str] = []
-    # Fetched with the article when it is routed from memory (warta.news.routing).
+    # Fetched with the article when it is routed from memory (warta.news.routing), with
+    # the columns of `reader_columns`.
     reader_select_related = ("main_image", "editor", "stats")
 
     class Meta:
@@ -745,6 +754,22 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
         """Readers see an update line only for a change made after publication."""
         return bool(self.updated_at and self.published_at and self.updated_at > self.published_at)
 
+    @classmethod
+    def reader_columns(cls) -> dict[str, Coalesce]:
+        """The tags, bylines and lead renditions, read with the article itself: on
+        PostgreSQL a query of their own each would cost a round trip to the server."""
+        return {
+            "tag_rows": ARTICLE_TAGS.column(
+                ArticlePageTag.objects.filter(content_object=OuterRef("pk"))
+            ),
+            "byline_rows": BYLINES.column(ArticleReporter.objects.filter(page=OuterRef("pk"))),
+            "lead_renditions": RENDITIONS.column(
+                NewsRendition.objects.filter(
+                    image=OuterRef("main_image"), filter_spec__in=READING_IMAGE_SPECS
+                )
+            ),
+        }
+
     @cached_property
     def reporters(self) -> list[Person]:
         links = self.reporter_links
@@ -752,6 +777,8 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
         if self.pk is None or links.is_deferring or "reporter_links" in prefetched:
             # A draft or preview holds its bylines in memory; a list prefetched them.
             return [link.person for link in links.all()]
+        if (rows := getattr(self, "byline_rows", None)) is not None:  # read with the page
+            return BYLINES.read(rows, self._state.db)
         query = prepared("reporters", self.reporters_query)
         return [link.person for link in query.run(article=self.pk)]
 
@@ -759,7 +786,8 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
     def reporters_query() -> PreparedQuery:
         places = placeholders(article=ArticleReporter._meta.get_field("page"))
         links = ArticleReporter.objects.filter(page=places["article"].sample)
-        return PreparedQuery(links.select_related("person").order_by("sort_order"), places)
+        links = links.select_related("person").order_by("sort_order", "id")
+        return PreparedQuery(links, places)
 
     @property
     def people(self) -> list[Person]:
@@ -771,6 +799,8 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
         if self.pk is None or self.tagged_items.is_deferring:
             # A preview or a revision: its tags are in memory, not (yet) in the database.
             return list(self.tags.all())
+        if (rows := getattr(self, "tag_rows", None)) is not None:  # read with the page
+            return ARTICLE_TAGS.read(rows, self._state.db)
         return prepared("tags", self.tags_query).run(article=self.pk)
 
     @staticmethod
@@ -778,7 +808,7 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
         places = placeholders(article=ArticlePageTag._meta.get_field("content_object"))
         tags = Tag.objects.filter(
             news_articlepagetag_items__content_object=places["article"].sample
-        )
+        ).order_by("news_articlepagetag_items__id")
         return PreparedQuery(tags, places)
 
     def sign_off(self, show_editor: bool) -> str:
@@ -941,9 +971,19 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
         return [block.value["image"] for block in self.body if block.block_type == "image"]
 
     def prefetch_for_reading(self) -> None:
-        """The renditions the article shows, in one query (its other parts come with their
-        own prepared queries, the cards beside it are kept by the worker)."""
-        prefetch_renditions([self.main_image, *self.body_images()], READING_IMAGE_SPECS)
+        """The renditions the article shows, in one query at most: none when the lead
+        photo's came with the page (`reader_columns`) and the body shows no photo. The
+        cards beside the story are kept by the worker."""
+        images = self.body_images()
+        lead_renditions = getattr(self, "lead_renditions", None)
+        if self.main_image and lead_renditions is not None:
+            renditions = RENDITIONS.read(lead_renditions, self._state.db)
+            for rendition in renditions:
+                NewsRendition.image.field.set_cached_value(rendition, self.main_image)
+            self.main_image.prefetched_renditions = renditions
+        else:
+            images.append(self.main_image)
+        prefetch_renditions(images, READING_IMAGE_SPECS)
 
     def get_context(self, request, *args, **kwargs):
         from .cards import CARD, LINK, kept_parts

@@ -3,7 +3,8 @@
 Wagtail finds the page for a URL by looking up the site, then walking the page tree one
 path segment at a time: a query for the site, one per segment and one per `.specific`.
 Each worker here remembers which page a path led to, and fetches that page directly in
-one query that also checks it is still live and still at that path; that query is built
+one query that also checks it is still live and still at that path, and brings what the
+page type names (`reader_select_related` joins, `reader_columns`); that query is built
 and compiled once per page type (warta.core.queries.PreparedQuery). A page unpublished,
 moved or renamed since is therefore noticed at once and routed the long way again, so
 nothing ever needs purging. Whether any view restriction (or an alias, which takes its
@@ -68,10 +69,11 @@ def remembered_route(request, site: Site, path: str) -> RouteResult | None:
 def route_query(model: type[Page]) -> PreparedQuery:
     """The live page of `model` with this id at this path."""
     places = placeholders(page_id=model._meta.pk, url_path=model._meta.get_field("url_path"))
+    columns = model.reader_columns() if hasattr(model, "reader_columns") else {}
     queryset = (
         model.objects.live()
         .select_related(*getattr(model, "reader_select_related", ()))
-        .annotate(content_generation=generation.column())
+        .annotate(content_generation=generation.column(), **columns)
         .filter(pk=places["page_id"].sample, url_path=places["url_path"].sample)
         .order_by()[:1]
     )

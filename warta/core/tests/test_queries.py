@@ -5,18 +5,20 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.db.models import OuterRef
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from taggit.models import Tag
 from wagtail.models import Page
 
-from warta.core.queries import PreparedQuery, keys_of_any, placeholders
+from warta.core.queries import PreparedQuery, RowsColumn, keys_of_any, placeholders
 from warta.news.factories import (
     ArticlePageFactory,
     NewsImageFactory,
     PersonFactory,
     SectionPageFactory,
 )
-from warta.news.models import ArticlePage
+from warta.news.models import ArticlePage, ArticlePageTag, ArticleReporter, Person
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +115,46 @@ def test_a_placeholder_missing_from_the_query_is_an_error():
     places = placeholders(slug=Page._meta.get_field("slug"))
     with pytest.raises(ValueError, match="slug"):
         PreparedQuery(ArticlePage.objects.all(), places)
+
+
+def test_rows_carried_in_a_column_read_back_as_the_queryset_would_give_them():
+    people = [
+        PersonFactory(name='Ana "Ani", Pati', initials="", bio="Baris satu.\nBaris dua"),
+        PersonFactory(name="Budi", photo=NewsImageFactory()),
+        PersonFactory(name="Citra"),
+    ]
+    article, bare = ArticlePageFactory(), ArticlePageFactory()
+    # Credited out of key order, one byline without a place: it comes last.
+    for person, order in zip(people, [2, None, 0], strict=True):
+        ArticleReporter.objects.create(page=article, person=person, sort_order=order)
+    bylines = RowsColumn(Person, through="person", order=("sort_order", "id"))
+    found = {
+        page.pk: page.rows
+        for page in ArticlePage.objects.annotate(
+            rows=bylines.column(ArticleReporter.objects.filter(page=OuterRef("pk")))
+        ).filter(pk__in=[article.pk, bare.pk])
+    }
+    read = bylines.read(found[article.pk])
+    assert [person.name for person in read] == ["Citra", 'Ana "Ani", Pati', "Budi"]
+    for person in read:  # whole instances, equal field by field to the stored rows
+        stored = Person.objects.get(pk=person.pk)
+        assert all(
+            getattr(person, f.attname) == getattr(stored, f.attname)
+            for f in Person._meta.concrete_fields
+        )
+        assert not person._state.adding
+    assert bylines.read(found[bare.pk]) == []
+
+
+def test_tags_carried_in_a_column_keep_the_order_they_were_given():
+    article = ArticlePageFactory(tags=["Zebra", "Apel", "Mangga"])
+    tags = RowsColumn(Tag, through="tag", order=("id",))
+    row = ArticlePage.objects.annotate(
+        rows=tags.column(ArticlePageTag.objects.filter(content_object=OuterRef("pk")))
+    ).get(pk=article.pk)
+    assert [tag.name for tag in tags.read(row.rows)] == ["Zebra", "Apel", "Mangga"]
+
+
+def test_rows_of_models_json_would_not_carry_as_is_are_refused():
+    with pytest.raises(TypeError, match="published_at"):
+        RowsColumn(ArticlePage, order=("id",))

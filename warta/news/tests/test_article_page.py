@@ -52,23 +52,26 @@ def test_article_queries_do_not_grow_with_tags_reporters_or_images(client):
     section = SectionPageFactory()
     small = make_article(tags=1, reporters=1, images=1, section=section)
     large = make_article(tags=6, reporters=4, images=5, section=section)
-    for article in (small, large):  # renditions are made once, then reused
+    plain = make_article(tags=3, reporters=2, images=0, section=section)
+    for article in (small, large, plain):  # renditions are made once, then reused
         client.get(article.url)  # routed by Wagtail, then from memory:
         client.get(article.url)  # the worker reads the private paths (restrictions.py)
     small_count = count_queries(client, small.url)
     large_count = count_queries(client, large.url)
     assert small_count == large_count
     # Routed from memory after the first visit (warta.news.routing): the page with its
-    # image, editor, counts and the content generation; reporters; renditions; tags;
-    # related and neighbouring stories; the body's images. The sections above it, the
-    # navigation, the ticker, the newsroom settings and the cards beside it are kept by
-    # the worker until content changes (warta.core.generation).
-    assert large_count <= 6
+    # image, editor, counts, content generation, tags, bylines and lead renditions;
+    # related and neighbouring stories; the body's images and their renditions. The
+    # sections above it, the navigation, the ticker, the newsroom settings and the cards
+    # beside it are kept by the worker until content changes (warta.core.generation).
+    assert large_count == 4
+    # A story whose body shows no photo needs neither of the last two.
+    assert count_queries(client, plain.url) == 2
     # A worker that keeps nothing yet (started, or content just published) also reads the
     # navigation, the ticker, the newsroom and publisher settings, the private paths, and
     # the cards and links beside the story with their renditions (warta.news.cards).
     generation.forget()
-    assert count_queries(client, large.url) <= 14
+    assert count_queries(client, large.url) <= 12
 
 
 def test_article_shows_the_reference_elements(client):

@@ -7,7 +7,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from warta.news import routing
-from warta.news.factories import ArticlePageFactory, SectionPageFactory
+from warta.news.factories import (
+    ArticlePageFactory,
+    NewsImageFactory,
+    PersonFactory,
+    SectionPageFactory,
+)
+from warta.news.models import ArticleReporter
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +37,30 @@ def test_a_second_visit_is_routed_from_memory_with_the_same_page(client):
     assert first.context["page"] == second.context["page"] == article
     # Wagtail walks the tree (site, three levels, .specific); memory takes one query.
     assert second_queries <= first_queries - 4
+    assert without_clock(second.content) == without_clock(first.content)
+
+
+def test_tags_bylines_and_photos_read_with_a_remembered_page_are_the_same(client):
+    """Routed from memory, the article's query also brings its tags, bylines and lead
+    renditions (ArticlePage.reader_columns): the page must not change with the route."""
+    article = ArticlePageFactory(
+        main_image=NewsImageFactory(),
+        tags=["Zebra", "Apel", "Mangga"],
+        body=[
+            ("paragraph", "<p>Awal.</p>"),
+            ("image", {"image": NewsImageFactory(), "caption": "Foto", "credit": ""}),
+        ],
+    )
+    credited = [PersonFactory(name=name, initials=name[:2]) for name in ("Wati", "Budi", "Sari")]
+    for person, order in zip(credited, [1, 0, 2], strict=True):
+        ArticleReporter.objects.create(page=article, person=person, sort_order=order)
+    first, _ = get(client, article.url)
+    second, _ = get(client, article.url)
+    assert second.context["page"].tag_rows  # routed from memory: the tags came with it
+    html = second.content.decode()
+    assert html.index("#Zebra") < html.index("#Apel") < html.index("#Mangga")
+    assert '<span class="sign-off">(Bu/Wa/Sa)</span>' in html
+    assert "fill-1200x675" in html  # the lead photo, from the renditions read with it
     assert without_clock(second.content) == without_clock(first.content)
 
 
