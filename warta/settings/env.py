@@ -91,6 +91,7 @@ def get_database(name: str, default_sqlite_path: Path) -> dict:
     config["CONN_MAX_AGE"] = 60
     config["CONN_HEALTH_CHECKS"] = True
     if config["ENGINE"] == "django.db.backends.postgresql":
+        config["ENGINE"] = "warta.core.postgresql"  # Django's, checking health locally
         # PostgreSQL's JIT compiles every query whose estimated cost is high, on every run:
         # on a 100,000-article archive it took 6.9 s of a 9.6 s related-stories query.
         # Reader queries are short; compiling them never pays.
