@@ -4,12 +4,18 @@ Starts, on 127.0.0.1 only, a fresh Warta with the demo content (`warta serve`,
 page cache on), a second one with the page cache off (pages rendered fresh),
 and nginx with deploy/nginx.conf in front of the first plus a static copy of
 the article as the baseline. Then measures each case with wrk at a fixed
-concurrency and prints requests per second, p50 and p99 latency, and the ratio
-to the static baseline measured in the same run; last, for calibration, the same
-article from a bare WSGI app and from a one-view Django project under granian
-(bench/calibration.py). Every process it starts is stopped by PID at the end.
+concurrency, in rounds: each round measures the static baseline first, then every
+case, and a case's ratio in a round is to that round's baseline. On a shared
+machine the speed of everything drifts by more than a change to Warta gains or
+loses over the minute or so a round takes; the report gives each case's median
+over the rounds (requests per second, p50 and p99 latency of its median round,
+and the median of its ratios), with every round's ratio beside it. Last, for
+calibration, the same article from a bare WSGI app and from a one-view Django
+project under granian (bench/calibration.py), once. Every process it starts is
+stopped by PID at the end.
 
-    .venv/bin/python bench/pages.py [--database sqlite|postgres] [--duration 10] [--write]
+    .venv/bin/python bench/pages.py [--database sqlite|postgres] [--rounds 3] [--duration 6]
+        [--write]
 
 `--write` replaces the matching section of docs/benchmarks.md.
 """
@@ -21,6 +27,7 @@ import os
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 WRK_THREADS, WRK_CONNECTIONS = 2, 32
 POSTGRES_BENCH_DB = "warta_bench_pages"
+STATIC = "nginx, static file (baseline)"
 
 
 def run(command: list[str], env: dict) -> str:
@@ -211,7 +219,8 @@ def count_queries(env: dict, paths: list[str]) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
-    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of every case")
+    parser.add_argument("--duration", type=int, default=6, help="seconds per wrk run")
     parser.add_argument("--workers", type=int, default=0, help="workers (0: one per core)")
     parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
     options = parser.parse_args()
@@ -287,7 +296,7 @@ def measure(options, workdir: Path, database_url: str) -> tuple[dict, dict]:
         wait_until_up(f"http://127.0.0.1:{proxy_port}{article}")
 
         cases = [
-            ("nginx, static file (baseline)", f"http://127.0.0.1:{static_port}{article}", {}),
+            (STATIC, f"http://127.0.0.1:{static_port}{article}", {}),
             (
                 "article, cached, behind deploy/nginx.conf",
                 f"http://127.0.0.1:{proxy_port}{article}",
@@ -300,13 +309,36 @@ def measure(options, workdir: Path, database_url: str) -> tuple[dict, dict]:
             ("home page, rendered fresh", fresh + "/", {}),
             ("section page, rendered fresh", fresh + section, {}),
         ]
-        for name, url, headers in cases:
+        for _name, url, headers in cases:
             urllib.request.urlopen(urllib.request.Request(url, headers=headers)).read()  # noqa: S310
-            results[name] = wrk(url, options.duration, headers)
-            print(f"  {name:<45} {results[name]['rps']:>10.1f} req/s", flush=True)
+        rounds: list[dict[str, dict]] = []
+        for number in range(1, options.rounds + 1):
+            print(f"  round {number} of {options.rounds}", flush=True)
+            measured = {}
+            for name, url, headers in cases:
+                measured[name] = wrk(url, options.duration, headers)
+                print(f"  {name:<45} {measured[name]['rps']:>10.1f} req/s", flush=True)
+            rounds.append(measured)
+        results = {name: over_rounds(rounds, name) for name, _url, _headers in cases}
         queries = count_queries(fresh_env, [article, "/", section])
-    results |= calibration(options, workdir, baseline / "index.html")
+    static = results[STATIC]["rps"]
+    for name, result in calibration(options, workdir, baseline / "index.html").items():
+        results[name] = {**result, "ratio": result["rps"] / static, "ratios": []}
     return results, queries
+
+
+def over_rounds(rounds: list[dict[str, dict]], name: str) -> dict:
+    """A case's median round (its req/s and latencies), the median of its ratios to each
+    round's static baseline, those ratios, and its non-2xx answers in all rounds."""
+    ratios = [measured[name]["rps"] / measured[STATIC]["rps"] for measured in rounds]
+    ordered = sorted((measured[name] for measured in rounds), key=lambda result: result["rps"])
+    return {
+        **ordered[len(ordered) // 2],
+        "rps": statistics.median(result["rps"] for result in ordered),
+        "ratio": statistics.median(ratios),
+        "ratios": ratios,
+        "non_2xx": sum(result["non_2xx"] for result in ordered),
+    }
 
 
 def calibration(options, workdir: Path, html: Path) -> dict[str, dict]:
@@ -336,20 +368,21 @@ def calibration(options, workdir: Path, html: Path) -> dict[str, dict]:
 
 
 def render(options, results: dict, queries: dict) -> str:
-    static = results["nginx, static file (baseline)"]["rps"]
     lines = [
         f"Machine: {machine()}. wrk -t{WRK_THREADS} -c{WRK_CONNECTIONS} -d{options.duration}s on "
-        f"the same machine. Database: {options.database}. Run: "
+        f"the same machine, {options.rounds} rounds, each measuring the static baseline "
+        f"first; medians over the rounds. Database: {options.database}. Run: "
         f"`.venv/bin/python bench/pages.py --database {options.database} --write` "
         f"({time.strftime('%Y-%m-%d')}).",
         "",
-        "| case | req/s | p50 | p99 | × static | non-2xx |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| case | req/s | p50 | p99 | × static | × static in each round | non-2xx |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name, result in results.items():
+        each = ", ".join(f"{ratio:.4f}" for ratio in result["ratios"]) or "(measured once)"
         lines.append(
             f"| {name} | {result['rps']:.0f} | {result['p50']} | {result['p99']} | "
-            f"{result['rps'] / static:.4f} | {result['non_2xx']} |"
+            f"{result['ratio']:.4f} | {each} | {result['non_2xx']} |"
         )
     lines += [
         "",
