@@ -110,6 +110,11 @@ def main() -> int:
             run(["git", "worktree", "add", "--detach", str(baseline_tree), options.against], env)
             # Same database, same static files: only the code differs.
             trees[options.against] = ({**env, "PYTHONPATH": str(baseline_tree)}, baseline_tree)
+        for tree_env, cwd in trees.values():
+            for path in paths:
+                # The first reader after the demo's publication settles its counted lists
+                # (warta/news/story_lists.py), once: not a render's cost.
+                run([str(VENV_BIN / "python"), "-c", RENDERER, path, "2"], tree_env, cwd)
         for name, (tree_env, cwd) in trees.items():
             for path in paths:
                 print(f"  {name}: {path}", flush=True)
