@@ -5,6 +5,8 @@ import platform
 import re
 import secrets
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,3 +79,13 @@ def warta_environment(home: Path, database_url: str, page_cache: bool) -> dict:
     )
     env.pop("REDIS_URL", None)
     return env
+
+
+def load_demo_site(env: dict) -> None:
+    """Migrate, collect the static files and load the demo content for `env`'s Warta."""
+    warta = str(Path(sys.executable).parent / "warta")
+    for command in (["migrate", "--no-input", "-v0"], ["collectstatic", "--no-input", "-v0"],
+                    ["load_demo"]):  # fmt: skip
+        subprocess.run(
+            [warta, *command], env=env, check=True, capture_output=True, cwd=ROOT, timeout=900
+        )

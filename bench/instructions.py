@@ -26,8 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import load_demo_site, warta_environment, write_section
 from common import machine_description as machine
-from common import warta_environment, write_section
 from render import pages, run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,11 +99,8 @@ def main() -> int:
     counts: dict[str, dict[str, float]] = {}
     try:
         env = warta_environment(workdir, url, page_cache=False)
-        warta = [str(VENV_BIN / "warta")]
         print(f"bench: preparing the {options.database} demo in {workdir}", flush=True)
-        run([*warta, "migrate", "--no-input", "-v0"], env)
-        run([*warta, "collectstatic", "--no-input", "-v0"], env)
-        run([*warta, "load_demo"], env)
+        load_demo_site(env)
         paths = pages(env)
         trees = {"this tree": (env, ROOT)}
         if options.against:

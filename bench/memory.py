@@ -35,7 +35,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from common import free_port, warta_environment, write_section
+from common import free_port, load_demo_site, warta_environment, write_section
 from common import machine_description as machine
 from pages import run, start, stop, wait_until_up
 
@@ -266,9 +266,7 @@ def main() -> int:
         env = warta_environment(workdir, database_url, page_cache=False)
         print(f"bench: preparing the SQLite demo in {workdir}", flush=True)
         warta = [str(VENV_BIN / "warta")]
-        run([*warta, "migrate", "--no-input", "-v0"], env)
-        run([*warta, "collectstatic", "--no-input", "-v0"], env)
-        run([*warta, "load_demo"], env)
+        load_demo_site(env)
         paths = json.loads(run([*warta, "shell", "-c", READER_PATHS], env).splitlines()[-1])
         for mode in modes:
             env = warta_environment(workdir, database_url, page_cache=mode == "on")

@@ -36,7 +36,7 @@ import urllib.request
 from contextlib import ExitStack
 from pathlib import Path
 
-from common import free_port, warta_environment, write_section
+from common import free_port, load_demo_site, warta_environment, write_section
 from common import machine_description as machine
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -259,9 +259,7 @@ def measure(options, workdir: Path, database_url: str) -> tuple[dict, dict]:
     fresh_env = warta_environment(workdir, database_url, page_cache=False)
     warta = [str(VENV_BIN / "warta")]
     print(f"bench: preparing {options.database} demo in {workdir}", flush=True)
-    run([*warta, "migrate", "--no-input", "-v0"], cached_env)
-    run([*warta, "collectstatic", "--no-input", "-v0"], cached_env)
-    run([*warta, "load_demo"], cached_env)
+    load_demo_site(cached_env)
 
     app_port, fresh_port, proxy_port, static_port = (free_port() for _ in range(4))
     workers = ["--workers", str(options.workers)] if options.workers else []

@@ -31,8 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import load_demo_site, warta_environment, write_section
 from common import machine_description as machine
-from common import warta_environment, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -142,9 +142,7 @@ def main() -> int:
         env = environment(workdir)
         warta = [str(VENV_BIN / "warta")]
         print(f"bench: preparing the SQLite demo in {workdir}", flush=True)
-        run([*warta, "migrate", "--no-input", "-v0"], env)
-        run([*warta, "collectstatic", "--no-input", "-v0"], env)
-        run([*warta, "load_demo"], env)
+        load_demo_site(env)
         if options.articles:
             print(f"bench: growing the archive to {options.articles:,} articles", flush=True)
             run([*warta, "generate_archive", "--articles", str(options.articles)], env)
