@@ -18,6 +18,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, JSONArray
+from django.utils.dateparse import parse_datetime
 
 
 def keys_of_any(*querysets: QuerySet) -> RawSQL | list:
@@ -39,6 +40,36 @@ def keys_of_any(*querysets: QuerySet) -> RawSQL | list:
     return RawSQL(" UNION ALL ".join(members), params)  # noqa: S611 - values are parameters
 
 
+def rows_column(queryset: QuerySet, *values: str) -> Coalesce:
+    """The rows of `queryset`, each the JSON array of `values` (field names), joined with
+    commas in one text: a column another query can carry (read back with `read_rows`).
+    Joined without an aggregate ordering, which SQLite before 3.44 lacks."""
+    rows = (
+        queryset.order_by()
+        .annotate(all_rows=Value(1))  # a constant: no GROUP BY, one row for all
+        .values("all_rows")
+        .annotate(rows=StringAgg(Cast(JSONArray(*values), TextField()), Value(",")))
+        .values("rows")
+    )
+    return Coalesce(Subquery(rows), Value(""), output_field=TextField())
+
+
+def read_rows(text: str) -> list[list]:
+    """The rows of a `rows_column`, in no particular order."""
+    return json.loads(f"[{text}]")
+
+
+def read_datetime(value: str | None) -> datetime | None:
+    """A date and time a `rows_column` carried: as PostgreSQL writes it in JSON (ISO 8601
+    with its offset) or as SQLite stores it (UTC, without one)."""
+    if value is None:
+        return None
+    moment = parse_datetime(value)
+    if moment is None:
+        raise ValueError(f"not a date and time: {value!r}")
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 class RowsColumn:
     """A few rows of `model`, brought as one text column of another query and read back.
 
@@ -46,12 +77,11 @@ class RowsColumn:
     and bylines): on PostgreSQL each query of its own is a round trip to the server,
     which costs more than the rows. `column(queryset)` is the column's expression: a
     subquery over `queryset`, filtered by an OuterRef, whose rows reach `model` through
-    the relation `through` (or are `model`'s own when it is empty); each row becomes a
-    JSON array (`order` first, then the model's concrete fields) and the arrays are
-    joined with commas, which no aggregate ordering is needed for (SQLite before 3.44
-    has none). `read(text)` gives the instances, sorted by `order` (None last), as
-    the queryset would give them. JSON carries numbers, text and booleans as they are,
-    so only models whose fields are all of those are accepted.
+    the relation `through` (or are `model`'s own when it is empty); each row is the JSON
+    array of `order`, then the model's concrete fields (`rows_column`). `read(text)`
+    gives the instances, sorted by `order` (None last), as the queryset would give them.
+    JSON carries numbers, text and booleans as they are, so only models whose fields are
+    all of those are accepted.
     """
 
     PLAIN_FIELDS = (
@@ -74,18 +104,10 @@ class RowsColumn:
 
     def column(self, queryset: QuerySet) -> Coalesce:
         prefix = f"{self.through}__" if self.through else ""
-        row = JSONArray(*self.order, *(prefix + name for name in self.names))
-        rows = (
-            queryset.order_by()
-            .annotate(all_rows=Value(1))  # a constant: no GROUP BY, one row for all
-            .values("all_rows")
-            .annotate(rows=StringAgg(Cast(row, TextField()), Value(",")))
-            .values("rows")
-        )
-        return Coalesce(Subquery(rows), Value(""), output_field=TextField())
+        return rows_column(queryset, *self.order, *(prefix + name for name in self.names))
 
     def read(self, text: str, using: str = "default") -> list[models.Model]:
-        rows = json.loads(f"[{text}]")
+        rows = read_rows(text)
         keys = len(self.order)
         rows.sort(key=lambda row: [(value is None, value) for value in row[:keys]])
         return [

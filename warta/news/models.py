@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncDay, TruncMonth, TruncYear
 from django.http import Http404, HttpRequest
 from django.utils import timezone, translation
@@ -47,7 +47,17 @@ from wagtail.snippets.models import register_snippet
 from warta.core import generation
 from warta.core.addresses import reverse
 from warta.core.pagecache import tag_page_ids_shown, tag_pages_shown, tag_request
-from warta.core.queries import PreparedQuery, RowsColumn, keys_of_any, placeholders, prepared
+from warta.core.queries import (
+    Placeholder,
+    PreparedQuery,
+    RowsColumn,
+    keys_of_any,
+    placeholders,
+    prepared,
+    read_datetime,
+    read_rows,
+    rows_column,
+)
 from warta.images.models import NewsRendition, prefetch_renditions
 from warta.search.text import FoldedSearchField
 
@@ -175,6 +185,9 @@ class SectionsAbove:
         paths = [place.sample for place in places.values()]
         sections = SectionPage.objects.live().filter(path__in=paths).order_by("depth")
         return PreparedQuery(sections, places)
+
+
+RELATED_LIMIT = 4  # related stories beside an article
 
 
 class Listed(NamedTuple):
@@ -755,10 +768,12 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
         return bool(self.updated_at and self.published_at and self.updated_at > self.published_at)
 
     @classmethod
-    def reader_columns(cls) -> dict[str, Coalesce]:
-        """The tags, bylines and lead renditions, read with the article itself: on
-        PostgreSQL a query of their own each would cost a round trip to the server."""
+    def reader_columns(cls, places: dict[str, Placeholder]) -> dict[str, Coalesce]:
+        """The tags, bylines, lead renditions and the stories beside it, read with the
+        article itself (warta.news.routing): on PostgreSQL a query of their own each would
+        cost a round trip to the server."""
         return {
+            "related_rows": cls.stored_related_column(places),
             "tag_rows": ARTICLE_TAGS.column(
                 ArticlePageTag.objects.filter(content_object=OuterRef("pk"))
             ),
@@ -822,11 +837,19 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
         """Who the story is credited to: its credit line, else its reporters, else the outlet."""
         return self.credit_line or ", ".join(p.name for p in self.reporters) or default
 
+    def tag_keys(self) -> list[int] | QuerySet:
+        """The ids of the story's tags; for a stand-in of a stored story (see
+        `stored_related_column`), a subquery reading them from the database."""
+        stored = self.__dict__.get("stored_tag_keys")
+        return stored if stored is not None else [tag.pk for tag in self.tag_list]
+
+    def may_have_tags(self) -> bool:
+        """Whether the story has tags, or, for a stand-in of a stored story, may have."""
+        return "stored_tag_keys" in self.__dict__ or bool(self.tag_list)
+
     def shares_a_tag(self) -> Exists:
         return Exists(
-            ArticlePageTag.objects.filter(
-                content_object=OuterRef("pk"), tag_id__in=[tag.pk for tag in self.tag_list]
-            )
+            ArticlePageTag.objects.filter(content_object=OuterRef("pk"), tag_id__in=self.tag_keys())
         )
 
     def related_sources(self, limit: int) -> list[ArticlePageQuerySet]:
@@ -838,7 +861,7 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
         """
         others = ArticlePage.objects.live().exclude(pk=self.pk).newest_first()
         sources = []
-        if self.tag_list:
+        if self.may_have_tags():
             sources.append(others.filter(self.shares_a_tag())[:limit])
         if self.sections:
             sources.append(others.filter(path__startswith=self.sections[-1].path)[:limit])
@@ -863,7 +886,7 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
         """The stories any of `sources` selects, in one query, as rows of `Listed` (what
         orders them; their cards are kept by each worker, warta.news.cards)."""
         stories = ArticlePage.objects.filter(pk__in=keys_of_any(*sources))
-        if self.tag_list:
+        if self.may_have_tags():
             stories = stories.annotate(shares_tag=self.shares_a_tag())
             return stories.values_list("pk", "path", "published_at", "shares_tag")
         return stories.values_list("pk", "path", "published_at")
@@ -882,7 +905,7 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
         candidates.sort(key=lambda a: (a.shares_tag, a.published_at, a.pk), reverse=True)
         return candidates[:limit]
 
-    def related_articles(self, limit: int = 4) -> list[Listed]:
+    def related_articles(self, limit: int = RELATED_LIMIT) -> list[Listed]:
         """Recent stories sharing a tag or the section, those sharing a tag first."""
         return self.most_related(self.listed_from(self.related_sources(limit)), limit)
 
@@ -904,10 +927,19 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
         return self.split_neighbours(self.listed_from(self.neighbour_sources()))
 
     def related_and_neighbours(
-        self, limit: int = 4
+        self, limit: int = RELATED_LIMIT
     ) -> tuple[list[Listed], Listed | None, Listed | None]:
         """`related_articles()` and `neighbours_in_section()` in one query, for the article
-        page; the query is built once per shape of story (see `related_query`)."""
+        page; the query is built once per shape of story (see `related_query`). A story
+        routed from memory brought them in its own query (`stored_related_column`), which
+        holds if its section is its parent, as it is unless the parent is not live."""
+        rows = self.__dict__.get("related_rows")
+        if rows is not None and limit == RELATED_LIMIT and self.in_parent_section():
+            found = [
+                Listed(pk, path, read_datetime(at), bool(shares_tag))
+                for pk, path, at, shares_tag in read_rows(rows)
+            ]
+            return (self.most_related(found, limit), *self.split_neighbours(found))
         if self.pk is None:  # a preview of a story never saved: nothing to leave out
             found = self.listed_from(self.related_sources(limit) + self.neighbour_sources())
             return (self.most_related(found, limit), *self.split_neighbours(found))
@@ -923,6 +955,32 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
             values["at"] = self.published_at
         found = [Listed(*row) for row in self.related_query(shape).run(**values)]
         return (self.most_related(found, limit), *self.split_neighbours(found))
+
+    def in_parent_section(self) -> bool:
+        return bool(self.sections) and self.sections[-1].path == self.path[: -self.steplen]
+
+    @classmethod
+    def stored_related_column(cls, places: dict[str, Placeholder]) -> Coalesce:
+        """`related_and_neighbours()` of the stored story with the id `page_id`, as a column
+        of the route query (warta.news.routing): the rows of `related_query` for a story in
+        the section at `parent` (its parent page; it is at `depth`), with its tags and
+        publication time read by the database, since the query runs before the story is
+        read."""
+        page_id, parent = places["page_id"].sample, places["parent"].sample
+        stand_in = cls(
+            pk=page_id,
+            path=parent + "0001",
+            depth=places["depth"].sample,
+            published_at=Subquery(
+                cls.objects.filter(pk=page_id).order_by().values("published_at")[:1]
+            ),
+        )
+        stand_in.stored_tag_keys = ArticlePageTag.objects.filter(content_object=page_id).values(
+            "tag_id"
+        )
+        stand_in.sections = [SectionPage(path=parent)]
+        sources = stand_in.related_sources(RELATED_LIMIT) + stand_in.neighbour_sources()
+        return rows_column(stand_in.listed_queryset(sources), *Listed._fields)
 
     @classmethod
     def related_query(cls, shape: tuple[int, bool, bool, int]) -> PreparedQuery:

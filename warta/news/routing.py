@@ -2,16 +2,18 @@
 
 Wagtail finds the page for a URL by looking up the site, then walking the page tree one
 path segment at a time: a query for the site, one per segment and one per `.specific`.
-Each worker here remembers which page a path led to, and fetches that page directly in
-one query that also checks it is still live and still at that path, and brings what the
-page type names (`reader_select_related` joins, `reader_columns`); that query is built
-and compiled once per page type (warta.core.queries.PreparedQuery). A page unpublished,
-moved or renamed since is therefore noticed at once and routed the long way again, so
-nothing ever needs purging. Whether any view restriction (or an alias, which takes its
-source's restrictions) lies on the page's branch is answered from the private paths the
-worker keeps (restrictions.py), so Wagtail's privacy check needs no query of its own for
-an unrestricted page. Sites are remembered for a few seconds:
-a change to a Site (host name, root page) reaches every worker within `SITE_SECONDS`.
+Each worker here remembers which page a path led to and where in the tree it was, and
+fetches that page directly in one query that also checks it is still live, still at that
+path and still under the same parent, and brings what the page type names
+(`reader_select_related` joins, `reader_columns(places)`, which may use the page's id and
+its parent's tree path); that query is built and compiled once per page type
+(warta.core.queries.PreparedQuery). A page unpublished, moved or renamed since is
+therefore noticed at once and routed the long way again, so nothing ever needs purging.
+Whether any view restriction (or an alias, which takes its source's restrictions) lies on
+the page's branch is answered from the private paths the worker keeps (restrictions.py),
+so Wagtail's privacy check needs no query of its own for an unrestricted page. Sites are
+remembered for a few seconds: a change to a Site (host name, root page) reaches every
+worker within `SITE_SECONDS`.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ SITE_SECONDS = 10
 MAX_ROUTES = 100_000
 
 _sites: dict[tuple[str, int], tuple[Site | None, float]] = {}
-_routes: dict[tuple[int, str], tuple[int, type[Page]]] = {}
+_routes: dict[tuple[int, str], tuple[int, type[Page], str, int]] = {}
 _lock = threading.Lock()
 
 
@@ -54,9 +56,11 @@ def remembered_route(request, site: Site, path: str) -> RouteResult | None:
     known = _routes.get((site.pk, path))
     if known is None:
         return None
-    page_id, model = known
+    page_id, model, parent, depth = known
     query = prepared(("route", model), route_query, model)
-    found = query.run(page_id=page_id, url_path=site.root_page.url_path + path)
+    found = query.run(
+        page_id=page_id, url_path=site.root_page.url_path + path, parent=parent, depth=depth
+    )
     if not found:
         _routes.pop((site.pk, path), None)
         return None
@@ -67,14 +71,26 @@ def remembered_route(request, site: Site, path: str) -> RouteResult | None:
 
 
 def route_query(model: type[Page]) -> PreparedQuery:
-    """The live page of `model` with this id at this path."""
-    places = placeholders(page_id=model._meta.pk, url_path=model._meta.get_field("url_path"))
-    columns = model.reader_columns() if hasattr(model, "reader_columns") else {}
+    """The live page of `model` with this id at this path, still right under the page at
+    `parent` (the tree path) at this `depth`."""
+    page = model._meta
+    places = placeholders(
+        page_id=page.pk,
+        url_path=page.get_field("url_path"),
+        parent=page.get_field("path"),
+        depth=page.get_field("depth"),
+    )
+    columns = model.reader_columns(places) if hasattr(model, "reader_columns") else {}
     queryset = (
         model.objects.live()
         .select_related(*getattr(model, "reader_select_related", ()))
         .annotate(content_generation=generation.column(), **columns)
-        .filter(pk=places["page_id"].sample, url_path=places["url_path"].sample)
+        .filter(
+            pk=places["page_id"].sample,
+            url_path=places["url_path"].sample,
+            path__startswith=places["parent"].sample,
+            depth=places["depth"].sample,
+        )
         .order_by()[:1]
     )
     return PreparedQuery(queryset, places)
@@ -84,7 +100,8 @@ def remember_route(site: Site, path: str, route: RouteResult | None) -> None:
     """Keep a plain route (a page itself, not a sub-route with arguments) for next time."""
     if route is None or route.args or route.kwargs:
         return
-    key, entry = (site.pk, path), (route.page.pk, type(route.page))
+    page = route.page
+    key, entry = (site.pk, path), (page.pk, type(page), page.path[: -page.steplen], page.depth)
     if _routes.get(key) == entry:  # a page routed from memory: nothing new to keep
         return
     with _lock:

@@ -1,17 +1,25 @@
 """Query shapes that stay fast as the archive grows."""
 
 import threading
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from django.db import connection
-from django.db.models import OuterRef
+from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page
 
-from warta.core.queries import PreparedQuery, RowsColumn, keys_of_any, placeholders
+from warta.core.queries import (
+    PreparedQuery,
+    RowsColumn,
+    keys_of_any,
+    placeholders,
+    read_datetime,
+    read_rows,
+    rows_column,
+)
 from warta.news.factories import (
     ArticlePageFactory,
     NewsImageFactory,
@@ -158,3 +166,39 @@ def test_tags_carried_in_a_column_keep_the_order_they_were_given():
 def test_rows_of_models_json_would_not_carry_as_is_are_refused():
     with pytest.raises(TypeError, match="published_at"):
         RowsColumn(ArticlePage, order=("id",))
+
+
+def test_rows_of_a_values_queryset_carry_dates_and_flags_as_stored():
+    """`rows_column` over any queryset: the publication times come back as the same
+    moments (PostgreSQL writes an offset in JSON, SQLite stores UTC without one), the
+    flags as true or false."""
+    at = timezone.now().replace(microsecond=123456) - timedelta(days=400)
+    ids = [ArticlePageFactory(published_at=at).pk, ArticlePageFactory().pk]
+    ArticlePage.objects.filter(pk=ids[1]).update(published_at=None)
+    text = (
+        Page.objects.filter(pk=ids[0])
+        .annotate(
+            rows=rows_column(
+                ArticlePage.objects.filter(pk__in=ids).annotate(
+                    dated=ExpressionWrapper(Q(published_at__isnull=False), BooleanField())
+                ),
+                "pk",
+                "published_at",
+                "dated",
+            )
+        )
+        .get()
+        .rows
+    )
+    rows = {pk: (read_datetime(moment), bool(dated)) for pk, moment, dated in read_rows(text)}
+    assert rows == {ids[0]: (at, True), ids[1]: (None, False)}
+
+
+def test_a_carried_date_reads_back_in_either_database_form():
+    moment = timezone.datetime(2026, 11, 27, 3, 4, 5, 6, tzinfo=UTC)
+    assert read_datetime("2026-11-27T03:04:05.000006+00:00") == moment
+    assert read_datetime("2026-11-27 10:04:05.000006+07:00") == moment
+    assert read_datetime("2026-11-27 03:04:05.000006") == moment  # SQLite: UTC, no offset
+    assert read_datetime(None) is None
+    with pytest.raises(ValueError, match="not a date and time"):
+        read_datetime("kemarin")

@@ -60,13 +60,13 @@ def test_article_queries_do_not_grow_with_tags_reporters_or_images(client):
     large_count = count_queries(client, large.url)
     assert small_count == large_count
     # Routed from memory after the first visit (warta.news.routing): the page with its
-    # image, editor, counts, content generation, tags, bylines and lead renditions;
+    # image, editor, counts, content generation, tags, bylines, lead renditions and the
     # related and neighbouring stories; the body's images and their renditions. The
     # sections above it, the navigation, the ticker, the newsroom settings and the cards
     # beside it are kept by the worker until content changes (warta.core.generation).
-    assert large_count == 4
-    # A story whose body shows no photo needs neither of the last two.
-    assert count_queries(client, plain.url) == 2
+    assert large_count == 3
+    # A story whose body shows no photo needs neither of the last two: one query.
+    assert count_queries(client, plain.url) == 1
     # A worker that keeps nothing yet (started, or content just published) also reads the
     # navigation, the ticker, the newsroom and publisher settings, the private paths, and
     # the cards and links beside the story with their renditions (warta.news.cards).

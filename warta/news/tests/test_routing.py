@@ -1,10 +1,13 @@
 """Pages routed from memory: fewer queries, and never a page that has gone or moved."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from warta.news import routing
 from warta.news.factories import (
@@ -168,3 +171,87 @@ def test_restrictions_kept_by_the_worker_follow_each_change(client):
     assert "Kabar desa" not in client.get(article.url).content.decode()
     restriction.delete()
     assert "Kabar desa" in client.get(article.url).content.decode()
+
+
+def story_lists(client, url: str):
+    """The related stories and the previous and next ones an article page shows."""
+    context = client.get(url).context
+    return (
+        [str(card) for card in context["related_cards"]],
+        context["previous_article"],
+        context["next_article"],
+    )
+
+
+def test_stories_beside_a_remembered_page_are_those_found_by_their_own_query(client):
+    """Routed from memory, the article's query also brings the related and neighbouring
+    stories (ArticlePage.stored_related_column): the same, in the same order, as their own
+    query gives on the first visit, for a story with tags, one without, and stories
+    published at the same second."""
+    now = timezone.now()
+    section, elsewhere = SectionPageFactory(), SectionPageFactory()
+
+    def story(hours: float, parent=section, **fields):
+        return ArticlePageFactory(
+            parent=parent, published_at=now - timedelta(hours=hours), **fields
+        )
+
+    stories = [
+        story(1, tags=["banjir", "pati"]),
+        story(2, tags=["pati"]),
+        story(2, tags=["jalan"]),  # the same second as the one before: ordered by id
+        story(3),
+        story(5, tags=["banjir"]),
+        story(8),
+    ]
+    story(4, parent=elsewhere, tags=["banjir"])
+    story(6, parent=elsewhere, tags=["pemilu"])  # unrelated
+    for article in stories:
+        routing._routes.clear()
+        first = story_lists(client, article.url)  # routed by Wagtail: a query of their own
+        second = story_lists(client, article.url)  # from memory
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(article.url)
+        page = response.context["page"]
+        assert "related_rows" in page.__dict__ and page.in_parent_section()
+        assert len(queries) == 1  # all of it read with the page
+        assert second == first
+        assert first[0] or first[1] or first[2]  # every story here has some beside it
+
+
+def test_a_remembered_route_is_not_used_for_a_page_under_another_parent(client):
+    """The stories beside a page are worked out for the parent it was remembered under: a
+    page found elsewhere in the tree (even at the same address) is routed the long way."""
+    article = ArticlePageFactory()
+    client.get(article.url)
+    site = article.get_site()
+    path = article.url_path[len(site.root_page.url_path) :]
+    key = (site.pk, path)
+    page_id, model, parent, depth = routing._routes[key]
+    assert parent == article.path[: -article.steplen] and depth == article.depth
+    routing._routes[key] = (page_id, model, SectionPageFactory().path, depth)
+    request = RequestFactory().get(article.url)
+    assert routing.remembered_route(request, site, path) is None
+    assert key not in routing._routes
+
+
+def test_an_article_whose_section_is_not_live_reads_its_stories_separately(client):
+    """A story's section is its nearest live section: when its parent is not live, the
+    stories read with the page (for the parent) are not used."""
+    upper = SectionPageFactory(title="Daerah")
+    parent = SectionPageFactory(parent=upper, title="Pati")
+    article = ArticlePageFactory(parent=parent, tags=["pati"])
+    neighbour = ArticlePageFactory(parent=parent, published_at=timezone.now() - timedelta(1))
+    tagged = ArticlePageFactory(parent=upper, tags=["pati"])
+    parent.unpublish()  # its stories stay live
+    article.refresh_from_db()
+    assert article.live
+    first = story_lists(client, article.url)
+    second_response = client.get(article.url)
+    page = second_response.context["page"]
+    assert "related_rows" in page.__dict__ and not page.in_parent_section()
+    assert [s.pk for s in page.sections] == [upper.pk]
+    second = story_lists(client, article.url)
+    assert second == first
+    assert first[1] is not None and first[1].url == neighbour.url
+    assert tagged.url in str(first[0])
