@@ -24,7 +24,17 @@ from .models import ContentGeneration
 
 MAX_KEPT = 5_000  # entries per worker: a few shared parts, and story cards of under 1 kB
 
-_kept: dict[Hashable, tuple[int, float | None, Any]] = {}
+type Store = dict[Hashable, tuple[int, float | None, Any]]
+_kept: Store = {}
+_stores: list[Store] = [_kept]
+
+
+def store() -> Store:
+    """A store of kept values of its own (see `kept`), for values kept per page, which
+    would otherwise crowd out the parts every page shares."""
+    made: Store = {}
+    _stores.append(made)
+    return made
 
 
 def current(request=None) -> int:
@@ -63,11 +73,13 @@ def kept[T](
     key: Hashable,
     compute: Callable[[], T],
     expires_at: Callable[[T], float | None] = lambda value: None,
+    within: Store = _kept,
 ) -> T:
     """`compute()`, or what it gave at this content generation before, unless that has
-    passed the time (`time.time()`) that `expires_at(value)` set for it."""
+    passed the time (`time.time()`) that `expires_at(value)` set for it; kept `within`
+    the shared store unless another is given."""
     generation = current(request)
-    entry = _kept.get(key)
+    entry = within.get(key)
     if (
         entry is not None
         and entry[0] == generation
@@ -75,9 +87,9 @@ def kept[T](
     ):
         return entry[2]
     value = compute()
-    if len(_kept) >= MAX_KEPT:
-        _kept.clear()
-    _kept[key] = (generation, expires_at(value), value)
+    if len(within) >= MAX_KEPT:
+        within.clear()
+    within[key] = (generation, expires_at(value), value)
     return value
 
 
@@ -106,7 +118,8 @@ def kept_each[K: Hashable, T](
 
 def forget() -> None:
     """Drop everything kept (tests, whose rolled-back transactions reuse numbers)."""
-    _kept.clear()
+    for kept_values in _stores:
+        kept_values.clear()
 
 
 class KeptSiteSetting:

@@ -7,10 +7,10 @@ section, so its URL and breadcrumb follow from where the editor filed it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -130,7 +130,10 @@ class OneQueryViewRestrictions:
 
     def get_view_restrictions(self):
         if getattr(self, "may_be_restricted", True) is False:
-            return PageViewRestriction.objects.none()
+            # Known to be empty: Django would still compile the query to find that out.
+            nothing = PageViewRestriction.objects.none()
+            nothing._result_cache = []
+            return nothing
         if self.alias_of_id:
             return super().get_view_restrictions()
         steplen = self.steplen
@@ -141,18 +144,35 @@ class OneQueryViewRestrictions:
         ).distinct()
 
 
+KEPT_ADDRESSES = generation.store()
+
+
 class AddressKept:
     """A page's address worked out once per path, language and site: a story page prints
     its own and its sections' addresses some eight times, and Wagtail reverses its URL
-    pattern for each. Sections are kept across requests (SectionsAbove), and so are theirs
-    until content changes; a moved page has a new path, so it is worked out again."""
+    pattern and reads the sites' root paths from the cache for it. When the request knows
+    its content generation (a reader page), the worker keeps the address until content
+    changes (every change to a Site is one, warta.news.signals); otherwise the page keeps
+    it for the request. A moved page has a new path, so it is worked out again."""
 
     def get_url_parts(self, request=None):
+        return self.address_kept(
+            request, "url-parts", lambda: super(AddressKept, self).get_url_parts(request)
+        )
+
+    def get_url(self, request=None, current_site=None):
+        if current_site is not None:
+            return super().get_url(request, current_site)
+        return self.address_kept(request, "url", lambda: super(AddressKept, self).get_url(request))
+
+    def address_kept(self, request, kind: str, work_out: Callable[[], Any]):
         site = Site.find_for_request(request) if isinstance(request, HttpRequest) else None
-        key = (self.url_path, translation.get_language(), site.pk if site else None)
-        known = self.__dict__.setdefault("_url_parts", {})
+        key = (kind, self.url_path, translation.get_language(), site.pk if site else None)
+        if hasattr(request, "_content_generation"):
+            return generation.kept(request, key, work_out, within=KEPT_ADDRESSES)
+        known = self.__dict__.setdefault("_addresses", {})
         if key not in known:
-            known[key] = super().get_url_parts(request)
+            known[key] = work_out()
         return known[key]
 
 

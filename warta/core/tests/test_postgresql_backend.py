@@ -69,3 +69,20 @@ def test_a_connection_inside_a_transaction_gets_django_s_check(round_trips):
     connection.cursor().execute("SELECT 1")  # the test's transaction is open
     assert connection.is_usable()
     assert round_trips == [1]
+
+
+@needs_postgresql
+@pytest.mark.django_db
+def test_a_long_query_is_rewritten_for_the_server_once():
+    """psycopg remembers how it rewrote a query's parameters for queries up to 64 kB (a
+    page's own query is some 8 kB): the second run takes the rewrite it remembered."""
+    from psycopg import _queries
+
+    query = "SELECT %s::int /* " + "x" * 8_000 + " */"
+    with connection.cursor() as cursor:
+        cursor.execute(query, [1])
+        before = _queries._query2pg.cache_info()
+        cursor.execute(query, [2])
+        assert cursor.fetchone() == (2,)
+    after = _queries._query2pg.cache_info()
+    assert (after.hits, after.misses) == (before.hits + 1, before.misses)

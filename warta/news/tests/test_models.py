@@ -126,3 +126,30 @@ def test_a_pages_address_is_kept_per_language_and_follows_a_move(monkeypatch):
     article.move(new_home, pos="last-child")
     article.refresh_from_db(fields=["url_path"])
     assert article.url == "/baru/berita/"
+
+
+def test_a_reader_pages_addresses_are_kept_by_the_worker_until_content_changes(client, monkeypatch):
+    """Routed from memory, a story is a new instance on every request: its address and its
+    sections' are kept by the worker at the content generation, not worked out again
+    (Wagtail reverses a URL and reads the sites' root paths from the cache for each). Any
+    change to content or to a Site works them out again."""
+    from wagtail.models import Page
+
+    article = ArticlePageFactory(parent=SectionPageFactory(slug="hukum"), slug="sidang")
+    worked_out = []
+    original = Page.get_url_parts
+    monkeypatch.setattr(
+        Page,
+        "get_url_parts",
+        lambda page, request=None: worked_out.append(page.pk) or original(page, request),
+    )
+    client.get(article.url)  # routed by Wagtail
+    client.get(article.url)  # from memory: addresses worked out for this generation
+    worked_out.clear()
+    response = client.get(article.url)
+    assert response.status_code == 200 and worked_out == []
+    assert 'href="/hukum/"' in response.content.decode()
+    article.get_site().save()  # a Site changed: every address may have
+    response = client.get(article.url)
+    assert article.pk in worked_out
+    assert 'href="/hukum/"' in response.content.decode()
