@@ -13,7 +13,7 @@ plural forms are chosen in Python with `ngettext`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, tzinfo
 from functools import lru_cache
 
 from django.contrib.humanize.templatetags.humanize import intcomma as humanize_intcomma
@@ -32,11 +32,23 @@ def date(value, format_name: str = "DATE_FORMAT") -> str:
         return ""
     if not isinstance(value, datetime):
         return formats.date_format(value, format_name)
-    formatter = dateformat.DateFormat(template_localtime(value))
-    return "".join(
-        str(getattr(formatter, piece)()) if is_code else piece
-        for is_code, piece in format_pieces(formats.get_format(format_name))
+    local = template_localtime(value)
+    # Keyed by the local time and its zone: equal moments in two zones print differently.
+    return local_moment(
+        local.replace(tzinfo=None), local.tzinfo, format_name, translation.get_language()
     )
+
+
+@lru_cache(maxsize=1024)
+def local_moment(local: datetime, zone: tzinfo | None, format_name: str, language: str) -> str:
+    """A local date and time written in a language's format: the same every time, and a
+    story prints its times on every render."""
+    formatter = dateformat.DateFormat(local.replace(tzinfo=zone))
+    with translation.override(language):
+        return "".join(
+            str(getattr(formatter, piece)()) if is_code else piece
+            for is_code, piece in format_pieces(formats.get_format(format_name))
+        )
 
 
 @lru_cache(maxsize=64)

@@ -1,6 +1,7 @@
 """The live date and time in the site header: rendered by the server, ticking in the browser."""
 
-from functools import cache
+import datetime
+from functools import cache, lru_cache
 
 from django.conf import settings
 from django.utils import dates, timezone, translation
@@ -16,13 +17,22 @@ def site_clock(now=None) -> dict:
     page, so the browser's output is identical to the server's.
     """
     local = timezone.localtime(now or timezone.now())
+    language = translation.get_language()
     return {
         "iso": local.isoformat(timespec="seconds"),
-        "text": f"{date(local, 'DATE_FORMAT')} {date(local, 'H:i:s T')}",
+        # Django's "H:i:s T": the time with the zone's abbreviation (WIB).
+        "text": f"{day_text(local.date(), language)} {local:%H:%M:%S} {local.tzname()}",
         "time_zone": settings.TIME_ZONE,
         "abbreviation": local.tzname(),
-        **calendar_names(translation.get_language()),
+        **calendar_names(language),
     }
+
+
+@lru_cache(maxsize=64)
+def day_text(day: datetime.date, language: str) -> str:
+    """The day as the clock shows it (Kamis, 28 Maret 2024): once per day and language."""
+    with translation.override(language):
+        return date(day, "DATE_FORMAT")
 
 
 @cache
