@@ -4,12 +4,13 @@ Starts, on 127.0.0.1 only, a fresh Warta with the demo content (`warta serve`,
 page cache on), a second one with the page cache off (pages rendered fresh),
 and nginx with deploy/nginx.conf in front of the first plus a static copy of
 the article as the baseline. Then measures each case with wrk at a fixed
-concurrency, in rounds: each round measures the static baseline first, then every
-case, and a case's ratio in a round is to that round's baseline. On a shared
-machine the speed of everything drifts by more than a change to Warta gains or
-loses over the minute or so a round takes; the report gives each case's median
-over the rounds (requests per second, p50 and p99 latency of its median round,
-and the median of its ratios), with every round's ratio beside it. Last, for
+concurrency, in rounds: each round measures the static baseline before every case
+and after the last, and a case's ratio in a round is to the mean of the two
+baselines on either side of it. On a shared machine the speed of everything drifts
+by more than a change to Warta gains or loses over the minute or two a round
+takes; the report gives each case's median over the rounds (requests per second,
+p50 and p99 latency of its median round, and the median of its ratios), with
+every round's ratio beside it. Last, for
 calibration, the same article from a bare WSGI app and from a one-view Django
 project under granian (bench/calibration.py), once. Every process it starts is
 stopped by PID at the end.
@@ -309,14 +310,7 @@ def measure(options, workdir: Path, database_url: str) -> tuple[dict, dict]:
         ]
         for _name, url, headers in cases:
             urllib.request.urlopen(urllib.request.Request(url, headers=headers)).read()  # noqa: S310
-        rounds: list[dict[str, dict]] = []
-        for number in range(1, options.rounds + 1):
-            print(f"  round {number} of {options.rounds}", flush=True)
-            measured = {}
-            for name, url, headers in cases:
-                measured[name] = wrk(url, options.duration, headers)
-                print(f"  {name:<45} {measured[name]['rps']:>10.1f} req/s", flush=True)
-            rounds.append(measured)
+        rounds = [measure_round(options, cases, number) for number in range(1, options.rounds + 1)]
         results = {name: over_rounds(rounds, name) for name, _url, _headers in cases}
         queries = count_queries(fresh_env, [article, "/", section])
     static = results[STATIC]["rps"]
@@ -325,10 +319,31 @@ def measure(options, workdir: Path, database_url: str) -> tuple[dict, dict]:
     return results, queries
 
 
+def measure_round(options, cases: list[tuple[str, str, dict]], number: int) -> dict[str, dict]:
+    """One round: the static baseline before every case and after the last (for half the
+    duration), each case's ratio to the mean of the baselines on either side of it."""
+    print(f"  round {number} of {options.rounds}", flush=True)
+    static_url = cases[0][1]
+    static_seconds = max(2, options.duration // 2)
+    baselines = [wrk(static_url, static_seconds)]
+    measured = {STATIC: baselines[0]}
+    for name, url, headers in cases[1:]:
+        measured[name] = wrk(url, options.duration, headers)
+        baselines.append(wrk(static_url, static_seconds))
+        around = (baselines[-2]["rps"] + baselines[-1]["rps"]) / 2
+        measured[name]["ratio"] = measured[name]["rps"] / around
+        print(f"  {name:<45} {measured[name]['rps']:>10.1f} req/s", flush=True)
+    static = statistics.median(baseline["rps"] for baseline in baselines)
+    measured[STATIC] = {**baselines[0], "rps": static, "ratio": 1.0}
+    print(f"  {STATIC:<45} {static:>10.1f} req/s (median of {len(baselines)})", flush=True)
+    return measured
+
+
 def over_rounds(rounds: list[dict[str, dict]], name: str) -> dict:
-    """A case's median round (its req/s and latencies), the median of its ratios to each
-    round's static baseline, those ratios, and its non-2xx answers in all rounds."""
-    ratios = [measured[name]["rps"] / measured[STATIC]["rps"] for measured in rounds]
+    """A case's median round (its req/s and latencies), the median of its ratios to the
+    static baselines around it in each round, those ratios, and its non-2xx answers in
+    all rounds."""
+    ratios = [measured[name]["ratio"] for measured in rounds]
     ordered = sorted((measured[name] for measured in rounds), key=lambda result: result["rps"])
     return {
         **ordered[len(ordered) // 2],
@@ -368,8 +383,10 @@ def calibration(options, workdir: Path, html: Path) -> dict[str, dict]:
 def render(options, results: dict, queries: dict) -> str:
     lines = [
         f"Machine: {machine()}. wrk -t{WRK_THREADS} -c{WRK_CONNECTIONS} -d{options.duration}s on "
-        f"the same machine, {options.rounds} rounds, each measuring the static baseline "
-        f"first; medians over the rounds. Database: {options.database}. Run: "
+        f"the same machine, {options.rounds} rounds; in each, the static baseline "
+        f"(-d{max(2, options.duration // 2)}s) is measured before every case and after the "
+        "last, and a case's ratio is to the mean of the baselines on either side of it; "
+        f"medians over the rounds. Database: {options.database}. Run: "
         f"`.venv/bin/python bench/pages.py --database {options.database} --write` "
         f"({time.strftime('%Y-%m-%d')}).",
         "",
