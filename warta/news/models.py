@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncDay, TruncMonth, TruncYear
 from django.http import Http404, HttpRequest
 from django.utils import timezone, translation
@@ -793,7 +793,7 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
         article itself (warta.news.routing): on PostgreSQL a query of their own each would
         cost a round trip to the server."""
         return {
-            "related_rows": cls.stored_related_column(places),
+            "related_rows": cls.related_column(places),
             "tag_rows": ARTICLE_TAGS.column(
                 ArticlePageTag.objects.filter(content_object=OuterRef("pk"))
             ),
@@ -857,19 +857,11 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
         """Who the story is credited to: its credit line, else its reporters, else the outlet."""
         return self.credit_line or ", ".join(p.name for p in self.reporters) or default
 
-    def tag_keys(self) -> list[int] | QuerySet:
-        """The ids of the story's tags; for a stand-in of a stored story (see
-        `stored_related_column`), a subquery reading them from the database."""
-        stored = self.__dict__.get("stored_tag_keys")
-        return stored if stored is not None else [tag.pk for tag in self.tag_list]
-
-    def may_have_tags(self) -> bool:
-        """Whether the story has tags, or, for a stand-in of a stored story, may have."""
-        return "stored_tag_keys" in self.__dict__ or bool(self.tag_list)
-
     def shares_a_tag(self) -> Exists:
         return Exists(
-            ArticlePageTag.objects.filter(content_object=OuterRef("pk"), tag_id__in=self.tag_keys())
+            ArticlePageTag.objects.filter(
+                content_object=OuterRef("pk"), tag_id__in=[tag.pk for tag in self.tag_list]
+            )
         )
 
     def related_sources(self, limit: int) -> list[ArticlePageQuerySet]:
@@ -881,7 +873,7 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
         """
         others = ArticlePage.objects.live().exclude(pk=self.pk).newest_first()
         sources = []
-        if self.may_have_tags():
+        if self.tag_list:
             sources.append(others.filter(self.shares_a_tag())[:limit])
         if self.sections:
             sources.append(others.filter(path__startswith=self.sections[-1].path)[:limit])
@@ -906,7 +898,7 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
         """The stories any of `sources` selects, in one query, as rows of `Listed` (what
         orders them; their cards are kept by each worker, warta.news.cards)."""
         stories = ArticlePage.objects.filter(pk__in=keys_of_any(*sources))
-        if self.may_have_tags():
+        if self.tag_list:
             stories = stories.annotate(shares_tag=self.shares_a_tag())
             return stories.values_list("pk", "path", "published_at", "shares_tag")
         return stories.values_list("pk", "path", "published_at")
@@ -951,13 +943,11 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
     ) -> tuple[list[Listed], Listed | None, Listed | None]:
         """`related_articles()` and `neighbours_in_section()` in one query, for the article
         page; the query is built once per shape of story (see `related_query`). A story
-        routed from memory brought them in its own query (`stored_related_column`), which
-        holds if its section is its parent, as it is unless the parent is not live."""
-        rows = self.__dict__.get("related_rows")
-        if rows is not None and limit == RELATED_LIMIT and self.in_parent_section():
+        routed from memory usually brought them in its own query (`brought_related`)."""
+        if self.brought_related() and limit == RELATED_LIMIT:
             found = [
-                Listed(pk, path, read_datetime(at), bool(shares_tag))
-                for pk, path, at, shares_tag in read_rows(rows)
+                Listed(pk, path, read_datetime(at), bool(shares_tag and shares_tag[0]))
+                for pk, path, at, *shares_tag in read_rows(self.related_rows)
             ]
             return (self.most_related(found, limit), *self.split_neighbours(found))
         if self.pk is None:  # a preview of a story never saved: nothing to leave out
@@ -967,7 +957,7 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
         shape = (len(tags), bool(self.sections), self.published_at is not None, limit)
         if not (tags or self.sections or self.published_at):
             return [], None, None
-        values = {"pk": self.pk, "parent": self.path[: -self.steplen], "depth": self.depth}
+        values = {"page_id": self.pk, "parent": self.path[: -self.steplen], "depth": self.depth}
         values |= {f"tag{number}": pk for number, pk in enumerate(tags)}
         if self.sections:
             values["section"] = self.sections[-1].path
@@ -976,31 +966,55 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
         found = [Listed(*row) for row in self.related_query(shape).run(**values)]
         return (self.most_related(found, limit), *self.split_neighbours(found))
 
-    def in_parent_section(self) -> bool:
-        return bool(self.sections) and self.sections[-1].path == self.path[: -self.steplen]
+    def brought_related(self) -> bool:
+        """Whether the story's own query brought the stories beside it (`reader_columns`)
+        for the story as it is: the query assumed its section is its parent (as it is
+        unless the parent is not live) and the tags and publication time it had when this
+        worker last served it (`route_memory`)."""
+        return (
+            "related_rows" in self.__dict__
+            and bool(self.sections)
+            and self.sections[-1].path == self.path[: -self.steplen]
+            and getattr(self, "remembered", None) == self.route_memory(self)
+        )
+
+    @staticmethod
+    def route_memory(page: ArticlePage) -> tuple:
+        """What the route query (warta.news.routing) is built for, remembered as the story
+        was served: its tags and publication time, each with the field it is compared with."""
+        tag_field = ArticlePageTag._meta.get_field("tag")
+        tags = [tag.pk for tag in page.tag_list if tag.pk is not None]
+        memory = [(f"tag{number}", (tag_field, pk)) for number, pk in enumerate(tags)]
+        if page.published_at is not None:
+            at = ArticlePage._meta.get_field("published_at")
+            memory.append(("at", (at, page.published_at)))
+        return tuple(memory)
 
     @classmethod
-    def stored_related_column(cls, places: dict[str, Placeholder]) -> Coalesce:
-        """`related_and_neighbours()` of the stored story with the id `page_id`, as a column
-        of the route query (warta.news.routing): the rows of `related_query` for a story in
-        the section at `parent` (its parent page; it is at `depth`), with its tags and
-        publication time read by the database, since the query runs before the story is
-        read."""
-        page_id, parent = places["page_id"].sample, places["parent"].sample
+    def stand_in(cls, places: dict[str, Placeholder], section: Placeholder | None) -> ArticlePage:
+        """A story whose id, parent, depth, tags (`tag0`...) and publication time (`at`)
+        are the samples of `places`, in the section at `section`'s: what the query of
+        `related_and_neighbours()` is built for, once for every story of its shape."""
+        tags = [place for name, place in places.items() if name.startswith("tag")]
         stand_in = cls(
-            pk=page_id,
-            path=parent + "0001",
+            pk=places["page_id"].sample,
+            path=places["parent"].sample + "0001",
             depth=places["depth"].sample,
-            published_at=Subquery(
-                cls.objects.filter(pk=page_id).order_by().values("published_at")[:1]
-            ),
+            published_at=places["at"].sample if "at" in places else None,
         )
-        stand_in.stored_tag_keys = ArticlePageTag.objects.filter(content_object=page_id).values(
-            "tag_id"
-        )
-        stand_in.sections = [SectionPage(path=parent)]
+        stand_in.tag_list = [Tag(pk=place.sample) for place in tags]
+        stand_in.sections = [SectionPage(path=section.sample)] if section else []
+        return stand_in
+
+    @classmethod
+    def related_column(cls, places: dict[str, Placeholder]) -> Coalesce:
+        """The rows of `related_and_neighbours()`'s query as a column of the route query,
+        for the story with the tags and publication time it was remembered with, in the
+        section that is its parent (see `brought_related`)."""
+        stand_in = cls.stand_in(places, section=places["parent"])
         sources = stand_in.related_sources(RELATED_LIMIT) + stand_in.neighbour_sources()
-        return rows_column(stand_in.listed_queryset(sources), *Listed._fields)
+        fields = Listed._fields if stand_in.tag_list else Listed._fields[:-1]
+        return rows_column(stand_in.listed_queryset(sources), *fields)
 
     @classmethod
     def related_query(cls, shape: tuple[int, bool, bool, int]) -> PreparedQuery:
@@ -1013,21 +1027,14 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
     def build_related_query(cls, shape: tuple[int, bool, bool, int]) -> PreparedQuery:
         tag_count, in_section, dated, limit = shape
         path, tag = Page._meta.get_field("path"), ArticlePageTag._meta.get_field("tag")
-        fields = {"pk": cls._meta.pk, "parent": path, "depth": Page._meta.get_field("depth")}
+        fields = {"page_id": cls._meta.pk, "parent": path, "depth": Page._meta.get_field("depth")}
         fields |= {f"tag{number}": tag for number in range(tag_count)}
         if in_section:
             fields["section"] = path
         if dated:
             fields["at"] = cls._meta.get_field("published_at")
         places = placeholders(**fields)
-        stand_in = cls(
-            pk=places["pk"].sample,
-            path=places["parent"].sample + "0001",
-            depth=places["depth"].sample,
-            published_at=places["at"].sample if dated else None,
-        )
-        stand_in.tag_list = [Tag(pk=places[f"tag{number}"].sample) for number in range(tag_count)]
-        stand_in.sections = [SectionPage(path=places["section"].sample)] if in_section else []
+        stand_in = cls.stand_in(places, section=places.get("section"))
         sources = stand_in.related_sources(limit) + stand_in.neighbour_sources()
         return PreparedQuery(stand_in.listed_queryset(sources), places)
 

@@ -5,15 +5,16 @@ path segment at a time: a query for the site, one per segment and one per `.spec
 Each worker here remembers which page a path led to and where in the tree it was, and
 fetches that page directly in one query that also checks it is still live, still at that
 path and still under the same parent, and brings what the page type names
-(`reader_select_related` joins, `reader_columns(places)`, which may use the page's id and
-its parent's tree path); that query is built and compiled once per page type
-(warta.core.queries.PreparedQuery). A page unpublished, moved or renamed since is
-therefore noticed at once and routed the long way again, so nothing ever needs purging.
-Whether any view restriction (or an alias, which takes its source's restrictions) lies on
-the page's branch is answered from the private paths the worker keeps (restrictions.py),
-so Wagtail's privacy check needs no query of its own for an unrestricted page. Sites are
-remembered for a few seconds: a change to a Site (host name, root page) reaches every
-worker within `SITE_SECONDS`.
+(`reader_select_related` joins, `reader_columns(places)`, which may use the page's id,
+its parent's tree path and what the page type remembered of the page when it was last
+served, `route_memory(page)`, for the page to confirm). That query is built and compiled
+once per page type and shape of what is remembered (warta.core.queries.PreparedQuery). A
+page unpublished, moved or renamed since is therefore noticed at once and routed the long
+way again, so nothing ever needs purging. Whether any view restriction (or an alias, which
+takes its source's restrictions) lies on the page's branch is answered from the private
+paths the worker keeps (restrictions.py), so Wagtail's privacy check needs no query of its
+own for an unrestricted page. Sites are remembered for a few seconds: a change to a Site
+(host name, root page) reaches every worker within `SITE_SECONDS`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import threading
 import time
 
+from django.db.models import Field
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.models import Page, Site
@@ -35,7 +37,8 @@ SITE_SECONDS = 10
 MAX_ROUTES = 100_000
 
 _sites: dict[tuple[str, int], tuple[Site | None, float]] = {}
-_routes: dict[tuple[int, str], tuple[int, type[Page], str, int]] = {}
+# (site, path): (page id, page type, parent's tree path, depth, what the type remembers)
+_routes: dict[tuple[int, str], tuple[int, type[Page], str, int, tuple]] = {}
 _lock = threading.Lock()
 
 
@@ -56,29 +59,37 @@ def remembered_route(request, site: Site, path: str) -> RouteResult | None:
     known = _routes.get((site.pk, path))
     if known is None:
         return None
-    page_id, model, parent, depth = known
-    query = prepared(("route", model), route_query, model)
+    page_id, model, parent, depth, memory = known
+    fields = {name: field for name, (field, _value) in memory}
+    query = prepared(("route", model, tuple(fields)), route_query, model, fields)
     found = query.run(
-        page_id=page_id, url_path=site.root_page.url_path + path, parent=parent, depth=depth
+        page_id=page_id,
+        url_path=site.root_page.url_path + path,
+        parent=parent,
+        depth=depth,
+        **{name: value for name, (_field, value) in memory},
     )
     if not found:
         _routes.pop((site.pk, path), None)
         return None
     page = found[0]
+    page.remembered = memory
     generation.remember(request, page.content_generation)
     page.may_be_restricted = private_paths(request).may_restrict(page.path)
     return RouteResult(page)
 
 
-def route_query(model: type[Page]) -> PreparedQuery:
+def route_query(model: type[Page], remembered: dict[str, Field]) -> PreparedQuery:
     """The live page of `model` with this id at this path, still right under the page at
-    `parent` (the tree path) at this `depth`."""
+    `parent` (the tree path) at this `depth`; `remembered` names what else the page type
+    remembered of the page (`route_memory`) and the fields its values are compared with."""
     page = model._meta
     places = placeholders(
         page_id=page.pk,
         url_path=page.get_field("url_path"),
         parent=page.get_field("path"),
         depth=page.get_field("depth"),
+        **remembered,
     )
     columns = model.reader_columns(places) if hasattr(model, "reader_columns") else {}
     queryset = (
@@ -101,7 +112,10 @@ def remember_route(site: Site, path: str, route: RouteResult | None) -> None:
     if route is None or route.args or route.kwargs:
         return
     page = route.page
-    key, entry = (site.pk, path), (page.pk, type(page), page.path[: -page.steplen], page.depth)
+    model = type(page)
+    memory = model.route_memory(page) if hasattr(model, "route_memory") else ()
+    key = (site.pk, path)
+    entry = (page.pk, model, page.path[: -page.steplen], page.depth, memory)
     if _routes.get(key) == entry:  # a page routed from memory: nothing new to keep
         return
     with _lock:

@@ -185,7 +185,7 @@ def story_lists(client, url: str):
 
 def test_stories_beside_a_remembered_page_are_those_found_by_their_own_query(client):
     """Routed from memory, the article's query also brings the related and neighbouring
-    stories (ArticlePage.stored_related_column): the same, in the same order, as their own
+    stories (ArticlePage.related_column): the same, in the same order, as their own
     query gives on the first visit, for a story with tags, one without, and stories
     published at the same second."""
     now = timezone.now()
@@ -213,7 +213,7 @@ def test_stories_beside_a_remembered_page_are_those_found_by_their_own_query(cli
         with CaptureQueriesContext(connection) as queries:
             response = client.get(article.url)
         page = response.context["page"]
-        assert "related_rows" in page.__dict__ and page.in_parent_section()
+        assert page.brought_related()
         assert len(queries) == 1  # all of it read with the page
         assert second == first
         assert first[0] or first[1] or first[2]  # every story here has some beside it
@@ -227,9 +227,9 @@ def test_a_remembered_route_is_not_used_for_a_page_under_another_parent(client):
     site = article.get_site()
     path = article.url_path[len(site.root_page.url_path) :]
     key = (site.pk, path)
-    page_id, model, parent, depth = routing._routes[key]
+    page_id, model, parent, depth, memory = routing._routes[key]
     assert parent == article.path[: -article.steplen] and depth == article.depth
-    routing._routes[key] = (page_id, model, SectionPageFactory().path, depth)
+    routing._routes[key] = (page_id, model, SectionPageFactory().path, depth, memory)
     request = RequestFactory().get(article.url)
     assert routing.remembered_route(request, site, path) is None
     assert key not in routing._routes
@@ -249,9 +249,33 @@ def test_an_article_whose_section_is_not_live_reads_its_stories_separately(clien
     first = story_lists(client, article.url)
     second_response = client.get(article.url)
     page = second_response.context["page"]
-    assert "related_rows" in page.__dict__ and not page.in_parent_section()
+    assert "related_rows" in page.__dict__ and not page.brought_related()
     assert [s.pk for s in page.sections] == [upper.pk]
     second = story_lists(client, article.url)
     assert second == first
     assert first[1] is not None and first[1].url == neighbour.url
     assert tagged.url in str(first[0])
+
+
+def test_stories_beside_a_story_whose_tags_changed_are_read_for_its_new_tags(client):
+    """The page's query is built for the tags the story had when this worker last served
+    it: when they have changed, the stories read with it are not used (its own query
+    gives them), and the next visit is built for the new tags."""
+    section = SectionPageFactory()
+    article = ArticlePageFactory(parent=section, tags=["banjir"])
+    flood = ArticlePageFactory(tags=["banjir"])
+    vote = ArticlePageFactory(tags=["pemilu"])
+    story_lists(client, article.url)
+    related, _previous, _next = story_lists(client, article.url)  # from memory
+    assert any(flood.url in card for card in related)
+    article.tags.set(["pemilu"])
+    article.save_revision().publish()
+    response = client.get(article.url)
+    page = response.context["page"]
+    assert "related_rows" in page.__dict__ and not page.brought_related()
+    cards = [str(card) for card in response.context["related_cards"]]
+    assert any(vote.url in card for card in cards)
+    assert not any(flood.url in card for card in cards)
+    response = client.get(article.url)
+    assert response.context["page"].brought_related()
+    assert [str(card) for card in response.context["related_cards"]] == cards
