@@ -957,11 +957,11 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
         shape = (len(tags), bool(self.sections), self.published_at is not None, limit)
         if not (tags or self.sections or self.published_at):
             return [], None, None
-        values = {"page_id": self.pk, "parent": self.path[: -self.steplen], "depth": self.depth}
-        values |= {f"tag{number}": pk for number, pk in enumerate(tags)}
+        values = {"page_id": self.pk, **{f"tag{number}": pk for number, pk in enumerate(tags)}}
         if self.sections:
             values["section"] = self.sections[-1].path
-        if self.published_at:
+        if self.published_at:  # the neighbours: siblings published before and after it
+            values |= {"parent": self.path[: -self.steplen], "depth": self.depth}
             values["at"] = self.published_at
         found = [Listed(*row) for row in self.related_query(shape).run(**values)]
         return (self.most_related(found, limit), *self.split_neighbours(found))
@@ -992,15 +992,16 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
 
     @classmethod
     def stand_in(cls, places: dict[str, Placeholder], section: Placeholder | None) -> ArticlePage:
-        """A story whose id, parent, depth, tags (`tag0`...) and publication time (`at`)
-        are the samples of `places`, in the section at `section`'s: what the query of
-        `related_and_neighbours()` is built for, once for every story of its shape."""
+        """A story whose id, tags (`tag0`...), publication time (`at`) and, with a time,
+        parent and depth are the samples of `places`, in the section at `section`'s: what
+        the query of `related_and_neighbours()` is built for, once per shape of story."""
         tags = [place for name, place in places.items() if name.startswith("tag")]
+        dated = "at" in places  # and so `parent` and `depth`, for its neighbours
         stand_in = cls(
             pk=places["page_id"].sample,
-            path=places["parent"].sample + "0001",
-            depth=places["depth"].sample,
-            published_at=places["at"].sample if "at" in places else None,
+            path=places["parent"].sample + "0001" if dated else "",
+            depth=places["depth"].sample if dated else None,
+            published_at=places["at"].sample if dated else None,
         )
         stand_in.tag_list = [Tag(pk=place.sample) for place in tags]
         stand_in.sections = [SectionPage(path=section.sample)] if section else []
@@ -1027,11 +1028,11 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
     def build_related_query(cls, shape: tuple[int, bool, bool, int]) -> PreparedQuery:
         tag_count, in_section, dated, limit = shape
         path, tag = Page._meta.get_field("path"), ArticlePageTag._meta.get_field("tag")
-        fields = {"page_id": cls._meta.pk, "parent": path, "depth": Page._meta.get_field("depth")}
-        fields |= {f"tag{number}": tag for number in range(tag_count)}
+        fields = {"page_id": cls._meta.pk, **{f"tag{number}": tag for number in range(tag_count)}}
         if in_section:
             fields["section"] = path
         if dated:
+            fields |= {"parent": path, "depth": Page._meta.get_field("depth")}
             fields["at"] = cls._meta.get_field("published_at")
         places = placeholders(**fields)
         stand_in = cls.stand_in(places, section=places.get("section"))

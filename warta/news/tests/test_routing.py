@@ -16,7 +16,7 @@ from warta.news.factories import (
     PersonFactory,
     SectionPageFactory,
 )
-from warta.news.models import ArticleReporter
+from warta.news.models import ArticlePage, ArticleReporter
 
 pytestmark = pytest.mark.django_db
 
@@ -279,3 +279,20 @@ def test_stories_beside_a_story_whose_tags_changed_are_read_for_its_new_tags(cli
     response = client.get(article.url)
     assert response.context["page"].brought_related()
     assert [str(card) for card in response.context["related_cards"]] == cards
+
+
+def test_a_story_without_a_publication_time_is_read_with_the_stories_beside_it(client):
+    """A story stored without a publication time (imported, say) has no neighbours; its
+    related stories still come with its own query, once remembered as it is."""
+    section = SectionPageFactory()
+    article = ArticlePageFactory(parent=section, tags=["banjir"])
+    flood = ArticlePageFactory(tags=["banjir"])
+    ArticlePageFactory(parent=section)
+    ArticlePage.objects.filter(pk=article.pk).update(published_at=None)
+    first = story_lists(client, article.url)  # routed by Wagtail
+    assert first[1] is None and first[2] is None
+    assert any(flood.url in card for card in first[0])
+    story_lists(client, article.url)  # from memory, remembered without a time
+    response = client.get(article.url)
+    assert response.context["page"].brought_related()
+    assert story_lists(client, article.url) == first
