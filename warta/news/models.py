@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from typing import Any, NamedTuple
 
 from django.conf import settings
@@ -208,6 +209,14 @@ class SectionsAbove:
 
 
 RELATED_LIMIT = 4  # related stories beside an article
+
+
+@cache
+def route_shape(tag_count: int, dated: bool) -> tuple[tuple[str, models.Field], ...]:
+    """The placeholders a story's route query takes for its tags and publication time."""
+    tag = ArticlePageTag._meta.get_field("tag")
+    shape = tuple((f"tag{number}", tag) for number in range(tag_count))
+    return (*shape, ("at", ArticlePage._meta.get_field("published_at"))) if dated else shape
 
 
 class Listed(NamedTuple):
@@ -979,16 +988,15 @@ class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
         )
 
     @staticmethod
-    def route_memory(page: ArticlePage) -> tuple:
+    def route_memory(page: ArticlePage) -> tuple[tuple, tuple]:
         """What the route query (warta.news.routing) is built for, remembered as the story
-        was served: its tags and publication time, each with the field it is compared with."""
-        tag_field = ArticlePageTag._meta.get_field("tag")
-        tags = [tag.pk for tag in page.tag_list if tag.pk is not None]
-        memory = [(f"tag{number}", (tag_field, pk)) for number, pk in enumerate(tags)]
-        if page.published_at is not None:
-            at = ArticlePage._meta.get_field("published_at")
-            memory.append(("at", (at, page.published_at)))
-        return tuple(memory)
+        was served: its tags and publication time, as (names and fields, values). The
+        names and fields are one object per shape, so a worker remembering many routes
+        keeps little more than the values for each."""
+        tags = tuple(tag.pk for tag in page.tag_list if tag.pk is not None)
+        if page.published_at is None:
+            return route_shape(len(tags), dated=False), tags
+        return route_shape(len(tags), dated=True), (*tags, page.published_at)
 
     @classmethod
     def stand_in(cls, places: dict[str, Placeholder], section: Placeholder | None) -> ArticlePage:

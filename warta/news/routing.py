@@ -38,7 +38,7 @@ MAX_ROUTES = 100_000
 
 _sites: dict[tuple[str, int], tuple[Site | None, float]] = {}
 # (site, path): (page id, page type, parent's tree path, depth, what the type remembers)
-_routes: dict[tuple[int, str], tuple[int, type[Page], str, int, tuple]] = {}
+_routes: dict[tuple[int, str], tuple[int, type[Page], str, int, tuple[tuple, tuple]]] = {}
 _lock = threading.Lock()
 
 
@@ -60,14 +60,14 @@ def remembered_route(request, site: Site, path: str) -> RouteResult | None:
     if known is None:
         return None
     page_id, model, parent, depth, memory = known
-    fields = {name: field for name, (field, _value) in memory}
-    query = prepared(("route", model, tuple(fields)), route_query, model, fields)
+    shape, values = memory
+    query = prepared(("route", model, shape), route_query, model, dict(shape))
     found = query.run(
         page_id=page_id,
         url_path=site.root_page.url_path + path,
         parent=parent,
         depth=depth,
-        **{name: value for name, (_field, value) in memory},
+        **{name: value for (name, _field), value in zip(shape, values, strict=True)},
     )
     if not found:
         _routes.pop((site.pk, path), None)
@@ -82,7 +82,8 @@ def remembered_route(request, site: Site, path: str) -> RouteResult | None:
 def route_query(model: type[Page], remembered: dict[str, Field]) -> PreparedQuery:
     """The live page of `model` with this id at this path, still right under the page at
     `parent` (the tree path) at this `depth`; `remembered` names what else the page type
-    remembered of the page (`route_memory`) and the fields its values are compared with."""
+    remembers of a page (`route_memory`: names and fields, then values), with the fields
+    its values are compared with."""
     page = model._meta
     places = placeholders(
         page_id=page.pk,
@@ -113,7 +114,7 @@ def remember_route(site: Site, path: str, route: RouteResult | None) -> None:
         return
     page = route.page
     model = type(page)
-    memory = model.route_memory(page) if hasattr(model, "route_memory") else ()
+    memory = model.route_memory(page) if hasattr(model, "route_memory") else ((), ())
     key = (site.pk, path)
     entry = (page.pk, model, page.path[: -page.steplen], page.depth, memory)
     if _routes.get(key) == entry:  # a page routed from memory: nothing new to keep

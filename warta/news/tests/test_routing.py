@@ -296,3 +296,19 @@ def test_a_story_without_a_publication_time_is_read_with_the_stories_beside_it(c
     response = client.get(article.url)
     assert response.context["page"].brought_related()
     assert story_lists(client, article.url) == first
+
+
+def test_remembered_routes_share_their_shape_and_keep_only_values(client):
+    """A worker may remember 100,000 routes: for each story it keeps its tag ids and
+    publication time; the names and fields of its query's shape are one object per shape."""
+    first = ArticlePageFactory(tags=["banjir", "pati"])
+    second = ArticlePageFactory(tags=["jalan", "desa"])
+    for article in (first, second):
+        client.get(article.url)
+    memories = [entry[4] for entry in routing._routes.values()]
+    assert len(memories) == 2
+    (shape_a, values_a), (shape_b, values_b) = memories
+    assert shape_a is shape_b and [name for name, _field in shape_a] == ["tag0", "tag1", "at"]
+    assert {values_a[:2], values_b[:2]} == {
+        tuple(tag.pk for tag in article.tag_list) for article in (first, second)
+    }
