@@ -64,6 +64,14 @@ def write_section(title: str, body: str) -> None:
     path.write_text(text.rstrip() + "\n")
 
 
+def comparison_header(lead: list[str], names: list[str], per_tree: str, ratio: str) -> list[str]:
+    """The two header lines of a report table: the `lead` columns, a `per_tree` column for
+    each tree measured and, when two were, a `ratio` column."""
+    columns = [*lead, *(f"{name}: {per_tree}" for name in names), *([ratio] * (len(names) > 1))]
+    aligns = ["---"] * len(lead) + ["---:"] * (len(columns) - len(lead))
+    return ["| " + " | ".join(columns) + " |", "|" + "|".join(aligns) + "|"]
+
+
 def warta_environment(home: Path, database_url: str, page_cache: bool) -> dict:
     """The environment of a production Warta on loopback with its files under `home`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("WARTA_", "DJANGO_"))}

@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import load_demo_site, warta_environment, write_section
+from common import comparison_header, load_demo_site, warta_environment, write_section
 from common import machine_description as machine
 from render import pages, run
 
@@ -148,10 +148,7 @@ def render(options, counts: dict[str, dict[str, float]]) -> str:
         f"`.venv/bin/python bench/instructions.py --database {options.database}{against} "
         f"--write` ({time.strftime('%Y-%m-%d')}).",
         "",
-        "| page | "
-        + " | ".join(f"{name}: million instructions" for name in names)
-        + (" | ratio |" if len(names) > 1 else " |"),
-        "|---|" + "---:|" * (len(names) + (len(names) > 1)),
+        *comparison_header(["page"], names, "million instructions", "ratio"),
     ]
     for path, found in counts.items():
         cells = " | ".join(f"{found[name] / 1e6:.2f}" for name in names)

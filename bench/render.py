@@ -31,7 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import load_demo_site, warta_environment, write_section
+from common import comparison_header, load_demo_site, warta_environment, write_section
 from common import machine_description as machine
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -196,10 +196,9 @@ def render(options, paths: list[str], results: dict) -> str:
         f"story cards) and with nothing kept, as right after a publication. Run: "
         f"`.venv/bin/python bench/render.py{against} --write` ({time.strftime('%Y-%m-%d')}).",
         "",
-        "| page | worker keeps | "
-        + " | ".join(f"{name}: fastest / median ms (queries)" for name in names)
-        + (" | median ratio |" if len(names) > 1 else " |"),
-        "|---|---|" + "---:|" * len(names) + ("---:|" if len(names) > 1 else ""),
+        *comparison_header(
+            ["page", "worker keeps"], names, "fastest / median ms (queries)", "median ratio"
+        ),
     ]
     for path in paths:
         for times, queries, kept in (

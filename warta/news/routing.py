@@ -61,7 +61,7 @@ def remembered_route(request, site: Site, path: str) -> RouteResult | None:
         return None
     page_id, model, parent, depth, memory = known
     shape, values = memory
-    query = prepared(("route", model, shape), route_query, model, dict(shape))
+    query = prepared(("route", model, shape), route_query, model, shape)
     found = query.run(
         page_id=page_id,
         url_path=site.root_page.url_path + path,
@@ -79,7 +79,7 @@ def remembered_route(request, site: Site, path: str) -> RouteResult | None:
     return RouteResult(page)
 
 
-def route_query(model: type[Page], remembered: dict[str, Field]) -> PreparedQuery:
+def route_query(model: type[Page], remembered: tuple[tuple[str, Field], ...]) -> PreparedQuery:
     """The live page of `model` with this id at this path, still right under the page at
     `parent` (the tree path) at this `depth`; `remembered` names what else the page type
     remembers of a page (`route_memory`: names and fields, then values), with the fields
@@ -90,7 +90,7 @@ def route_query(model: type[Page], remembered: dict[str, Field]) -> PreparedQuer
         url_path=page.get_field("url_path"),
         parent=page.get_field("path"),
         depth=page.get_field("depth"),
-        **remembered,
+        **dict(remembered),
     )
     columns = model.reader_columns(places) if hasattr(model, "reader_columns") else {}
     queryset = (
