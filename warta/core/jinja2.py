@@ -17,11 +17,13 @@ from datetime import datetime, tzinfo
 from functools import lru_cache
 
 from django.contrib.humanize.templatetags.humanize import intcomma as humanize_intcomma
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.defaultfilters import linebreaksbr
 from django.utils import dateformat, formats, translation
 from django.utils.timezone import template_localtime
-from jinja2 import Environment, Undefined, pass_context, pass_environment
-from markupsafe import Markup
+from jinja2 import Environment, Template, Undefined, pass_context, pass_environment
+from markupsafe import Markup, _escape_inner
 
 from .addresses import reverse, static
 
@@ -67,10 +69,25 @@ def intcomma(value) -> str:
     """Django's `intcomma` in the active language: 12.345 in Indonesian, 12,345 in English.
     Whole numbers, the counts pages print, skip its general number formatting."""
     if type(value) is int:
-        separator = formats.get_format("THOUSAND_SEPARATOR")
-        if formats.get_format("NUMBER_GROUPING") == 3:
+        separator = separator_of_thousands(translation.get_language())
+        if separator is not None:
             return f"{value:,}".replace(",", separator)
     return humanize_intcomma(value)
+
+
+@lru_cache(maxsize=16)
+def separator_of_thousands(language: str) -> str | None:
+    """The thousand separator of a language that groups digits by three (None for any
+    other grouping): a story page prints seven counts."""
+    if formats.get_format("NUMBER_GROUPING", lang=language) == 3:
+        return formats.get_format("THOUSAND_SEPARATOR", lang=language)
+    return None
+
+
+@receiver(setting_changed)
+def _forget_number_formats(*, setting, **kwargs) -> None:
+    if setting in ("NUMBER_GROUPING", "THOUSAND_SEPARATOR", "FORMAT_MODULE_PATH", "LANGUAGES"):
+        separator_of_thousands.cache_clear()
 
 
 def iso_datetime(value) -> str:
@@ -113,7 +130,33 @@ def inclusion(template_name: str, values: Callable[..., dict], takes_context: bo
     return render
 
 
+def escape_output(value) -> str:
+    """What `markupsafe.escape` gives, as plain text: for what a template prints.
+
+    Compiled templates print each value through `escape`, which wraps the escaped text in
+    a new Markup object (a Python-level constructor), and the page joins the text at once:
+    a story page prints some 250 values. Blocks and macros that collect output still mark
+    their joined text safe, as Jinja2 does."""
+    if type(value) is str:
+        return _escape_inner(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return _escape_inner(str(value))
+
+
+class ReaderTemplate(Template):
+    @classmethod
+    def from_code(cls, environment, code, globals, uptodate=None) -> Template:
+        """A compiled template whose printed values go through `escape_output`: the name
+        `escape` of its module is used by Jinja2's code for printing values only."""
+        template = super().from_code(environment, code, globals, uptodate)
+        template.root_render_func.__globals__["escape"] = escape_output
+        return template
+
+
 class ReaderEnvironment(Environment):
+    template_class = ReaderTemplate
+
     def make_globals(self, d):
         """A template's globals as one plain dict: each render copies them, and Jinja2's
         ChainMap is copied key by key in Python (some 15 µs per template or include). The

@@ -1,13 +1,35 @@
-"""Middleware: the staff area (the Wagtail admin), and HTTP caching of reader pages."""
+"""Middleware: the newsroom's time zone, the staff area (the Wagtail admin), and HTTP
+caching of reader pages."""
 
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 
 from . import pagecache
 
 # Wagtail's Indonesian admin catalogue is "id_ID": activate it for staff who
 # have not chosen an admin language, when the site's language is Indonesian.
 WAGTAIL_INDONESIAN = "id-id"
+
+
+class NewsroomTimeZoneMiddleware:
+    """Makes the newsroom's zone (TIME_ZONE) the request's current time zone.
+
+    It is Django's default zone already, but Django turns to the default only after
+    looking for an active zone in the request's context and failing, which raises and
+    catches an exception: some 15 µs each time a date is printed or a day worked out
+    (a story page does so about ten times, the view beacon once). With the zone active
+    the same lookup succeeds at once.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        timezone.activate(timezone.get_default_timezone())
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
 
 
 class StaffAreaMiddleware:

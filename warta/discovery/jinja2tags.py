@@ -1,11 +1,12 @@
 """Template tags of the reader pages' <head> and of the share buttons under a story."""
 
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 from jinja2.ext import Extension
 
+from warta.core.addresses import absolute_url
 from warta.core.jinja2 import inclusion
 
 from .metadata import page_metadata
@@ -25,30 +26,24 @@ def discovery_meta(context, title=None, description=None, robots="", canonical=T
     }
 
 
-def share_url(base: str, **params: str) -> str:
-    return f"{base}?{urlencode(params, quote_via=quote)}"
-
-
 def share_links(context, article) -> dict:
     """WhatsApp, Facebook, X and Telegram as plain links; nothing loaded from those sites."""
     request = context["request"]
-    url = request.build_absolute_uri(article.get_url(request))
+    url = absolute_url(request, article.get_url(request))
     text = _("%(title)s – read it on %(site)s") % {
         "title": article.title,
         "site": settings.WARTA_SITE_NAME,
     }
+    # Each quoted once: quoting works character by character, in Python.
+    url_quoted, text_quoted = quote(url, safe=""), quote(text, safe="")
     return {
         "article": article,
         "url": url,
         "networks": [
-            ("whatsapp", "WhatsApp", share_url("https://wa.me/", text=f"{text} {url}")),
-            (
-                "facebook",
-                "Facebook",
-                share_url("https://www.facebook.com/sharer/sharer.php", u=url),
-            ),
-            ("x", "X", share_url("https://x.com/intent/tweet", text=text, url=url)),
-            ("telegram", "Telegram", share_url("https://t.me/share/url", url=url, text=text)),
+            ("whatsapp", "WhatsApp", f"https://wa.me/?text={text_quoted}%20{url_quoted}"),
+            ("facebook", "Facebook", f"https://www.facebook.com/sharer/sharer.php?u={url_quoted}"),
+            ("x", "X", f"https://x.com/intent/tweet?text={text_quoted}&url={url_quoted}"),
+            ("telegram", "Telegram", f"https://t.me/share/url?url={url_quoted}&text={text_quoted}"),
         ],
     }
 

@@ -8,6 +8,7 @@ reporter pages), so templates need no extra code to get complete metadata.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -17,7 +18,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from warta.core.addresses import reverse, static, url_in_language
+from warta.core.addresses import absolute_url, reverse, static, url_in_language
 from warta.news.models import ArticlePage, HomePage, Person, SectionPage
 
 from . import structured_data
@@ -49,7 +50,7 @@ class FeedLink:
 class PageMetadata:
     title: str
     description: str
-    image: ShareImage
+    image: ShareImage | None
     og_type: str = "website"
     canonical: str = ""
     robots: str = ""
@@ -71,7 +72,7 @@ def site_description() -> str:
 def default_share_image(request) -> ShareImage:
     spec = settings.WARTA_SHARE_IMAGE
     return ShareImage(
-        url=request.build_absolute_uri(static(spec["path"])),
+        url=absolute_url(request, static(spec["path"])),
         width=spec["width"],
         height=spec["height"],
         alt=settings.WARTA_SITE_NAME,
@@ -82,7 +83,7 @@ def default_share_image(request) -> ShareImage:
 def article_share_image(request, article: ArticlePage) -> ShareImage:
     rendition = share_rendition(article.main_image)
     return ShareImage(
-        url=request.build_absolute_uri(rendition.url),
+        url=absolute_url(request, rendition.url),
         width=rendition.width,
         height=rendition.height,
         alt=article.main_image.default_alt_text or article.title,
@@ -111,6 +112,13 @@ def section_feed_links(section: SectionPage) -> list[FeedLink]:
     return feed_links(subject, "section_feed", section_path=section_path)
 
 
+def shortened(text: str, length: int) -> str:
+    """`text` on one line, cut to `length` characters with an ellipsis as Django's
+    Truncator cuts it; most descriptions fit, and need no character-by-character count."""
+    text = unicodedata.normalize("NFC", " ".join(text.split()))  # as Truncator counts
+    return text if len(text) <= length else Truncator(text).chars(length)
+
+
 def listing_page_number(context) -> int:
     articles = context.get("articles")
     return getattr(articles, "number", 1) or 1
@@ -136,7 +144,7 @@ def page_metadata(
     meta = PageMetadata(
         title=title or site_name,
         description=description or site_description(),
-        image=default_share_image(request),
+        image=None,  # the page's own, or the site's (below)
         robots=robots,
     )
     crumbs: list[tuple[str, str]] = []
@@ -158,7 +166,7 @@ def page_metadata(
             *(("article:section", s.title) for s in page.sections[-1:]),
             *(("article:tag", tag.name) for tag in page.tag_list),
             *(
-                ("article:author", request.build_absolute_uri(person.get_absolute_url()))
+                ("article:author", absolute_url(request, person.get_absolute_url()))
                 for person in page.reporters
             ),
         ]
@@ -206,7 +214,9 @@ def page_metadata(
         crumbs = [(person.name, person.get_absolute_url())]
         meta.feeds = feed_links(f"{site_name}: {person.name}", "reporter_feed", slug=person.slug)
 
-    meta.description = Truncator(" ".join(meta.description.split())).chars(DESCRIPTION_LENGTH)
+    if meta.image is None:
+        meta.image = default_share_image(request)
+    meta.description = shortened(meta.description, DESCRIPTION_LENGTH)
     meta.feeds = feed_links(_("%(site)s: latest news") % {"site": site_name}, "site_feed") + (
         meta.feeds
     )
@@ -216,11 +226,11 @@ def page_metadata(
     meta.alternate_locales = [
         OG_LOCALES.get(code, code) for code, _name in settings.LANGUAGES if code != language
     ]
-    absolute_url = request.build_absolute_uri(path)
+    page_url = absolute_url(request, path)
     if canonical:
-        meta.canonical = absolute_url
+        meta.canonical = page_url
         versions = {
-            code: request.build_absolute_uri(url_in_language(request, path, code))
+            code: absolute_url(request, url_in_language(request, path, code))
             for code, _name in settings.LANGUAGES
         }
         meta.language_versions = [
@@ -233,7 +243,7 @@ def page_metadata(
 
     json_ld = []
     if isinstance(page, ArticlePage):
-        json_ld.append(structured_data.news_article(page, request, absolute_url))
+        json_ld.append(structured_data.news_article(page, request, page_url))
     if isinstance(page, HomePage):
         json_ld.append(structured_data.website(request, language))
         json_ld.append(structured_data.news_media_organization(request, publisher_settings))
@@ -241,7 +251,7 @@ def page_metadata(
         home = (_("Home"), home_path)
         json_ld.append(
             structured_data.breadcrumb_list(
-                [(name, request.build_absolute_uri(url)) for name, url in [home, *crumbs]]
+                [(name, absolute_url(request, url)) for name, url in [home, *crumbs]]
             )
         )
     meta.json_ld = [structured_data.to_json_ld(data) for data in json_ld]

@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from warta.core.addresses import reverse, static
+from warta.core.addresses import absolute_url, reverse, static
 from warta.news.models import ArticlePage
 
 from .feeds import modified_at
@@ -40,14 +40,14 @@ def iso(moment) -> str:
 
 
 def home_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri(reverse("wagtail_serve", ""))
+    return absolute_url(request, reverse("wagtail_serve", ""))
 
 
 def logo(request: HttpRequest) -> dict:
     spec = settings.WARTA_PUBLISHER_LOGO
     return {
         "@type": "ImageObject",
-        "url": request.build_absolute_uri(static(spec["path"])),
+        "url": absolute_url(request, static(spec["path"])),
         "width": spec["width"],
         "height": spec["height"],
     }
@@ -72,7 +72,7 @@ def news_media_organization(request: HttpRequest, publisher_settings: PublisherS
     """The outlet with its editorial policies, for the front page."""
     data = {"@context": SCHEMA_ORG, **publisher(request)}
     for prop, link in publisher_settings.policy_links().items():
-        data[prop] = request.build_absolute_uri(link)
+        data[prop] = absolute_url(request, link)
     if publisher_settings.same_as_links:
         data["sameAs"] = publisher_settings.same_as_links
     return data
@@ -80,7 +80,7 @@ def news_media_organization(request: HttpRequest, publisher_settings: PublisherS
 
 def website(request: HttpRequest, language: str) -> dict:
     """The site, with the search box search engines may show under its name."""
-    search = request.build_absolute_uri(SEARCH_PATH)
+    search = absolute_url(request, SEARCH_PATH)
     return {
         "@context": SCHEMA_ORG,
         "@type": "WebSite",
@@ -112,7 +112,7 @@ def breadcrumb_list(crumbs: list[tuple[str, str]]) -> dict:
 def image_object(request: HttpRequest, rendition) -> dict:
     return {
         "@type": "ImageObject",
-        "url": request.build_absolute_uri(rendition.url),
+        "url": absolute_url(request, rendition.url),
         "width": rendition.width,
         "height": rendition.height,
     }
@@ -124,7 +124,7 @@ def news_article(article: ArticlePage, request: HttpRequest, canonical: str) -> 
         {
             "@type": "Person",
             "name": person.name,
-            "url": request.build_absolute_uri(person.get_absolute_url()),
+            "url": absolute_url(request, person.get_absolute_url()),
         }
         for person in article.reporters
     ] or [{"@type": "Organization", "name": settings.WARTA_SITE_NAME, "url": home_url(request)}]

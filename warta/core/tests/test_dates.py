@@ -4,11 +4,13 @@ from datetime import UTC, datetime
 
 import pytest
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.http import HttpResponse
 from django.template import Context, Template
-from django.test import override_settings
+from django.test import RequestFactory, override_settings
 from django.utils import timezone, translation
 
 from warta.core.jinja2tags import site_clock
+from warta.core.middleware import NewsroomTimeZoneMiddleware
 
 # 27 September 2019, 05:40 in Jakarta.
 PUBLISHED = datetime(2019, 9, 26, 22, 40, tzinfo=UTC)
@@ -72,3 +74,17 @@ def test_counts_use_the_language_thousand_separator(language, expected):
     """Large counts group thousands the way the reader's language does."""
     with translation.override(language):
         assert intcomma(1234567) == expected
+
+
+@override_settings(TIME_ZONE="Asia/Makassar")
+def test_a_request_has_the_newsroom_zone_active_and_leaves_none_behind():
+    seen = []
+
+    def view(request):
+        # Active, not found as the default after a failed lookup (see the middleware).
+        seen.append(getattr(timezone._active, "value", None))
+        return HttpResponse()
+
+    NewsroomTimeZoneMiddleware(view)(RequestFactory().get("/"))
+    assert [str(zone) for zone in seen] == ["Asia/Makassar"]
+    assert getattr(timezone._active, "value", None) is None
