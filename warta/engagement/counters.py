@@ -62,9 +62,17 @@ LIMITED = {READER_LIMITED, IP_LIMITED}
 PURGE_CHUNK = 5000
 
 
+def newsroom_now() -> datetime:
+    """The time in the newsroom's zone (TIME_ZONE): a day's views are those of its local
+    calendar day. The zone is named rather than looked up as the request's current one,
+    which the view beacon, answered before the middleware that makes it current, would
+    find only after a failed lookup (some 15 µs of a beacon's half millisecond)."""
+    return timezone.localtime(timezone.now(), timezone.get_default_timezone())
+
+
 def today() -> date:
-    """The newsroom's date: a day's views are those of its local calendar day."""
-    return timezone.localdate()
+    """The newsroom's date."""
+    return newsroom_now().date()
 
 
 @dataclass(frozen=True)
@@ -125,7 +133,7 @@ def day_salts(store, now: datetime) -> list[bytes]:
 def record_view(article_id: int, reader: Reader) -> str:
     """Count one view of a live article unless the reader saw it lately or is over a limit."""
     store = get_backend()
-    now = timezone.localtime()
+    now = newsroom_now()
     windows = view_windows(article_id, reader, day_salts(store, now))
     outcome = store.admit(windows, (article_id, now.date()))
     if outcome == COUNTED:
@@ -136,7 +144,7 @@ def record_view(article_id: int, reader: Reader) -> str:
 def check_limits(reader: Reader) -> str:
     """Count another kind of write (a reaction) against the reader's and the address's limits."""
     store = get_backend()
-    windows = view_windows(0, reader, day_salts(store, timezone.localtime()))
+    windows = view_windows(0, reader, day_salts(store, newsroom_now()))
     return store.admit([window for window in windows if window.outcome != DUPLICATE], None)
 
 

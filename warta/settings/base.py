@@ -234,11 +234,10 @@ WARTA_ENGAGEMENT = {
     "IP_RATE": engagement_conf.get_rate("WARTA_ENGAGEMENT_IP_RATE", "1200/10m"),
     "TRUSTED_PROXIES": int(engagement_conf.get_number("WARTA_ENGAGEMENT_TRUSTED_PROXIES", 0, 0, 5)),
 }
-# The view beacon (one request per page view) is answered ahead of the other middleware;
-# only the newsroom's time zone is set before it.
+# The view beacon (one request per page view) is answered ahead of the other middleware.
 MIDDLEWARE = [
-    "warta.core.middleware.NewsroomTimeZoneMiddleware",
     "warta.engagement.middleware.ViewBeaconMiddleware",
+    "warta.core.middleware.NewsroomTimeZoneMiddleware",
     *MIDDLEWARE,
 ]
 

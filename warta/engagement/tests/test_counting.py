@@ -1,14 +1,16 @@
 """Persisting pending views: batched increments, added exactly once, never a row per view."""
 
 from datetime import date, datetime
+from unittest import mock
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from warta.engagement import counters
-from warta.engagement.counters import apply_batch, flush_views, get_backend
+from warta.engagement.counters import apply_batch, flush_views, get_backend, newsroom_now, today
 from warta.engagement.models import ArticleStats, DailyArticleStats
 from warta.news.factories import ArticlePageFactory
 
@@ -74,7 +76,7 @@ def test_views_of_a_deleted_article_do_not_block_the_others(client, store, artic
 def test_views_count_for_the_newsroom_day_they_happened(client, store, article, monkeypatch):
     """A view at 23:59 WIB belongs to that day even when persisted after midnight."""
     late = timezone.make_aware(datetime(2026, 8, 16, 23, 59))
-    monkeypatch.setattr("warta.engagement.counters.timezone.localtime", lambda: late)
+    monkeypatch.setattr("warta.engagement.counters.newsroom_now", lambda: late)
     Reader(client, 1).view(article.pk)
     monkeypatch.undo()
     Reader(client, 2).view(article.pk)
@@ -106,3 +108,12 @@ def test_a_batch_taken_but_never_persisted_is_added_by_the_next_flush(client, st
         assert backend.redis.smembers(backend.prefix + "batches") == set()
     else:
         assert backend.db.execute("SELECT count(*) FROM batches").fetchone() == (0,)
+
+
+@override_settings(TIME_ZONE="Asia/Jayapura")
+def test_views_are_dated_in_the_newsroom_zone_whatever_zone_is_current():
+    with timezone.override("Asia/Jakarta"):  # 22:30 in Jakarta is 00:30 the next day in WIT
+        moment = timezone.make_aware(datetime(2026, 8, 16, 22, 30))
+        with mock.patch("warta.engagement.counters.timezone.now", return_value=moment):
+            assert str(newsroom_now().tzinfo) == "Asia/Jayapura"
+            assert today() == date(2026, 8, 17)

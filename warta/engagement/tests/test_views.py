@@ -60,10 +60,10 @@ def test_the_30_minutes_run_on_across_midnight(client, store, article, monkeypat
     from datetime import datetime, timedelta
 
     before = timezone.make_aware(datetime(2026, 3, 27, 23, 55))
-    monkeypatch.setattr("warta.engagement.counters.timezone.localtime", lambda: before)
+    monkeypatch.setattr("warta.engagement.counters.newsroom_now", lambda: before)
     assert Reader(client).view(article.pk).status_code == 202
     after = before + timedelta(minutes=10)
-    monkeypatch.setattr("warta.engagement.counters.timezone.localtime", lambda: after)
+    monkeypatch.setattr("warta.engagement.counters.newsroom_now", lambda: after)
     assert Reader(client).view(article.pk).json()["reason"] == "duplicate"
     assert Reader(client, 2).view(article.pk).status_code == 202
 
