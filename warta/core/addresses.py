@@ -34,18 +34,15 @@ def _reverse(urlconf, _prefix, _language, name: str, args: tuple, kwargs: tuple)
 
 
 @receiver(setting_changed)
-def _forget_on_new_settings(*, setting, **kwargs) -> None:
+def _forget_on_new_urlconf(*, setting, **kwargs) -> None:
     if setting == "ROOT_URLCONF":
         _reverse.cache_clear()
-    if setting in ("STATIC_URL", "STATIC_ROOT", "STORAGES"):
-        static.cache_clear()
 
 
-@lru_cache(maxsize=1024)
 def static(path: str) -> str:
-    """The address of a static file: Django's `static()`, kept per process. The storage
-    reads its manifest of hashed names once, when it is made, so its answer for a path
-    does not change while it lives; a page prints some fifteen."""
+    """The address of a static file: Django's `static()`, without asking the app registry
+    on every call whether staticfiles is installed (it is, in settings.base). The storage
+    keeps each file's URL (warta.core.storage)."""
     return staticfiles_storage.url(path)
 
 
