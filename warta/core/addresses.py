@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from django.contrib.staticfiles.storage import staticfiles_storage
+from django.contrib.staticfiles.storage import STATICFILES_STORAGE_ALIAS
+from django.core.files.storage import storages
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import NoReverseMatch, Resolver404, get_script_prefix, get_urlconf, resolve
@@ -42,8 +43,10 @@ def _forget_on_new_urlconf(*, setting, **kwargs) -> None:
 def static(path: str) -> str:
     """The address of a static file: Django's `static()`, without asking the app registry
     on every call whether staticfiles is installed (it is, in settings.base). The storage
-    keeps each file's URL (warta.core.storage)."""
-    return staticfiles_storage.url(path)
+    keeps each file's URL (warta.core.storage); it is taken from Django's storage handler,
+    which `staticfiles_storage` wraps: every attribute read through that lazy wrapper
+    raises and catches an AttributeError first."""
+    return storages[STATICFILES_STORAGE_ALIAS].url(path)
 
 
 # What `iri_to_uri` leaves as it is: unreserved characters and those it keeps.

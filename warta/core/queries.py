@@ -101,6 +101,13 @@ class RowsColumn:
         if unfit := [f.name for f in self.fields if not isinstance(f, self.PLAIN_FIELDS)]:
             raise TypeError(f"{model.__name__} has fields JSON would not carry as is: {unfit}")
         self.names = [field.attname for field in self.fields]
+        # JSON carries numbers and text as the fields hold them; only booleans differ (SQLite
+        # writes them as 0 and 1), so only they are converted.
+        self.booleans = [
+            (number, field)
+            for number, field in enumerate(self.fields)
+            if isinstance(field, models.BooleanField)
+        ]
 
     def column(self, queryset: QuerySet) -> Coalesce:
         prefix = f"{self.through}__" if self.through else ""
@@ -110,17 +117,15 @@ class RowsColumn:
         rows = read_rows(text)
         keys = len(self.order)
         rows.sort(key=lambda row: [(value is None, value) for value in row[:keys]])
-        return [
-            self.model.from_db(
-                using,
-                self.names,
-                [
-                    field.to_python(value)
-                    for field, value in zip(self.fields, row[keys:], strict=True)
-                ],
-            )
-            for row in rows
-        ]
+        instances = []
+        for row in rows:
+            values = row[keys:]
+            if len(values) != len(self.fields):
+                raise ValueError(f"a row of {len(values)} values for {len(self.fields)} fields")
+            for number, field in self.booleans:
+                values[number] = field.to_python(values[number])
+            instances.append(self.model.from_db(using, self.names, values))
+        return instances
 
 
 class Placeholder:

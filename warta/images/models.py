@@ -34,7 +34,18 @@ class NewsImage(AbstractImage):
     # Wagtail makes a new Filter for every rendition asked for, and parses its spec
     # into operations again each time; a page asks for the same few specs over and over.
     def get_rendition(self, filter):
-        return super().get_rendition(shared_filter(filter))
+        filter = self.clean_filter_for_svg(shared_filter(filter))
+        if (prefetched := self._get_prefetched_renditions()) is not None:
+            # Reader pages prefetch what they show. Wagtail would group them by spec, work
+            # out the focal point key twice and write the one found back to its cache.
+            focal_point_key = filter.get_cache_key(self)
+            for rendition in prefetched:
+                if (
+                    rendition.filter_spec == filter.spec
+                    and rendition.focal_point_key == focal_point_key
+                ):
+                    return rendition
+        return super().get_rendition(filter)
 
     def get_renditions(self, *filters):
         return super().get_renditions(*map(shared_filter, filters))

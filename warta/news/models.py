@@ -145,6 +145,25 @@ class OneQueryViewRestrictions:
         ).distinct()
 
 
+class BuiltByDjango:
+    """A page read from the database is built by Django's model constructor alone:
+    modelcluster's constructor only sorts out child objects passed as keywords and
+    Wagtail's only fills in a page that has no id yet, neither of which a stored row
+    has, and both ran for every page a reader is served."""
+
+    @classmethod
+    def from_db(cls, db, field_names, values, *, fetch_mode=None):
+        if len(values) != len(cls._meta.concrete_fields):  # some fields deferred
+            return super().from_db(db, field_names, values, fetch_mode=fetch_mode)
+        page = cls.__new__(cls)
+        models.Model.__init__(page, *values)
+        page._state.adding = False
+        page._state.db = db
+        if fetch_mode is not None:
+            page._state.fetch_mode = fetch_mode
+        return page
+
+
 KEPT_ADDRESSES = generation.store()
 
 
@@ -469,7 +488,7 @@ def _local_midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
 
 
-class HomePage(AddressKept, OneQueryViewRestrictions, Page):
+class HomePage(BuiltByDjango, AddressKept, OneQueryViewRestrictions, Page):
     """The front page: the headline slot, the latest stories and a block per section."""
 
     headline = models.ForeignKey(
@@ -578,7 +597,7 @@ class SectionPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class SectionPage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
+class SectionPage(BuiltByDjango, AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
     """A rubric such as Daerah, Politik or Olahraga; sections nest (Daerah › Pati)."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=500)
@@ -667,7 +686,7 @@ BYLINES = RowsColumn(Person, through="person", order=("sort_order", "id"))
 RENDITIONS = RowsColumn(NewsRendition, order=())
 
 
-class ArticlePage(AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
+class ArticlePage(BuiltByDjango, AddressKept, SectionsAbove, OneQueryViewRestrictions, Page):
     """A news story. Its parent section is its primary rubric."""
 
     dateline = models.CharField(

@@ -9,7 +9,7 @@ from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from taggit.models import Tag
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from warta.core.queries import (
     PreparedQuery,
@@ -161,6 +161,24 @@ def test_tags_carried_in_a_column_keep_the_order_they_were_given():
         rows=tags.column(ArticlePageTag.objects.filter(content_object=OuterRef("pk")))
     ).get(pk=article.pk)
     assert [tag.name for tag in tags.read(row.rows)] == ["Zebra", "Apel", "Mangga"]
+
+
+def test_booleans_carried_in_a_column_read_back_as_booleans():
+    """SQLite writes a boolean into JSON as 0 or 1; the field's value is True or False."""
+    Site.objects.create(hostname="kedua.example", port=80, root_page=Page.objects.first())
+    sites = RowsColumn(Site, order=("id",))
+    page = Page.objects.annotate(rows=sites.column(Site.objects.all())).first()
+    read = sites.read(page.rows)
+    assert [site.is_default_site for site in read] == [
+        site.is_default_site for site in Site.objects.order_by("id")
+    ]
+    assert {type(site.is_default_site) for site in read} == {bool}
+    assert {site.is_default_site for site in read} == {True, False}
+
+
+def test_a_row_of_the_wrong_length_is_an_error():
+    with pytest.raises(ValueError, match="a row of 2 values for 3 fields"):
+        RowsColumn(Tag, order=()).read('[1, "Apel"]')
 
 
 def test_rows_of_models_json_would_not_carry_as_is_are_refused():

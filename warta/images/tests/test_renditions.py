@@ -58,3 +58,25 @@ def test_filters_are_shared_per_spec():
     assert shared_filter("width-30") is shared_filter("width-30")
     assert shared_filter(shared_filter("fill-40x20")) is shared_filter("fill-40x20")
     assert shared_filter("width-30") is not shared_filter("width-31")
+
+
+def test_a_prefetched_rendition_is_found_by_spec_and_focal_point():
+    """`get_rendition` takes a prefetched rendition made with the spec and the image's
+    current focal point, and nothing else: after the focal point moves, a cropped spec
+    needs a new rendition, while a spec that ignores it keeps its own."""
+    image = NewsImageFactory()
+    made = image.get_renditions(*SPECS)
+    fresh = type(image).objects.get(pk=image.pk)
+    prefetch_renditions([fresh], SPECS)
+    with CaptureQueriesContext(connection) as queries:
+        for spec in SPECS:
+            assert fresh.get_rendition(spec).file.name == made[spec].file.name
+    assert len(queries) == 0
+
+    fresh.focal_point_x, fresh.focal_point_y = 10, 5
+    fresh.focal_point_width = fresh.focal_point_height = 4
+    fresh.save()
+    assert fresh.get_rendition("width-30").file.name == made["width-30"].file.name
+    cropped = fresh.get_rendition("fill-40x20")
+    assert cropped.file.name != made["fill-40x20"].file.name
+    assert cropped.focal_point_key == shared_filter("fill-40x20").get_cache_key(fresh)

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.db.models import FETCH_PEERS
 from django.utils import timezone
 
 from warta.engagement.shares import reaction_shares
@@ -153,3 +154,25 @@ def test_a_reader_pages_addresses_are_kept_by_the_worker_until_content_changes(c
     response = client.get(article.url)
     assert article.pk in worked_out
     assert 'href="/hukum/"' in response.content.decode()
+
+
+def test_pages_read_from_the_database_are_whole():
+    """Pages are built by Django's constructor alone when read: every field as stored,
+    the body a stream, not adding; with fields deferred they load as Django loads them."""
+    article = ArticlePageFactory()
+    read = ArticlePage.objects.get(pk=article.pk)
+    assert not read._state.adding and read._state.db == "default"
+    assert all(
+        getattr(read, f.attname) == getattr(article, f.attname)
+        for f in ArticlePage._meta.concrete_fields
+        if f.name != "body"
+    )
+    assert [block.block_type for block in read.body] == [block.block_type for block in article.body]
+    assert read.content_type_id == article.content_type_id and read.show_in_menus is False
+
+    peers = ArticlePage.objects.fetch_mode(FETCH_PEERS).get(pk=article.pk)
+    assert peers._state.fetch_mode is FETCH_PEERS
+
+    deferred = ArticlePage.objects.defer("summary").get(pk=article.pk)
+    assert "summary" not in deferred.__dict__
+    assert deferred.summary == article.summary
