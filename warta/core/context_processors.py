@@ -1,4 +1,4 @@
-"""Values every reader template needs: the site name, the languages, the current time."""
+"""Values every reader template needs: the site name, the languages, the current year."""
 
 from django.conf import settings
 from django.utils import timezone, translation
@@ -10,7 +10,7 @@ def site(request) -> dict:
     current = translation.get_language()
     return {
         "site_name": settings.WARTA_SITE_NAME,
-        "now": timezone.now(),
+        "year": timezone.localtime().year,  # the newsroom's, in the footer
         "other_languages": [
             {
                 "code": code,

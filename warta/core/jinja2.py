@@ -116,7 +116,7 @@ def inclusion(template_name: str, values: Callable[..., dict], takes_context: bo
 
         @pass_context
         def render_with_context(context, *args, **kwargs) -> Markup:
-            template = context.environment.get_template(template_name)
+            template = context.environment.included(template_name)
             # The template escapes what it prints.
             return Markup(template.render(values(context, *args, **kwargs)))  # noqa: S704
 
@@ -124,7 +124,7 @@ def inclusion(template_name: str, values: Callable[..., dict], takes_context: bo
 
     @pass_environment
     def render(environment, *args, **kwargs) -> Markup:
-        template = environment.get_template(template_name)
+        template = environment.included(template_name)
         return Markup(template.render(values(*args, **kwargs)))  # noqa: S704 - escaped by it
 
     return render
@@ -156,6 +156,21 @@ class ReaderTemplate(Template):
 
 class ReaderEnvironment(Environment):
     template_class = ReaderTemplate
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.included_templates: dict[str, Template] = {}
+
+    def included(self, name: str) -> Template:
+        """The template an inclusion renders, loaded once, unless templates are reloaded
+        when they change (DEBUG): Jinja2's own cache is asked with a new weak reference to
+        the loader as key, and kept in order of use, for each of a page's inclusions."""
+        if self.auto_reload:
+            return self.get_template(name)
+        template = self.included_templates.get(name)
+        if template is None:
+            template = self.included_templates[name] = self.get_template(name)
+        return template
 
     def make_globals(self, d):
         """A template's globals as one plain dict: each render copies them, and Jinja2's

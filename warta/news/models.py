@@ -132,9 +132,7 @@ class OneQueryViewRestrictions:
     def get_view_restrictions(self):
         if getattr(self, "may_be_restricted", True) is False:
             # Known to be empty: Django would still compile the query to find that out.
-            nothing = PageViewRestriction.objects.none()
-            nothing._result_cache = []
-            return nothing
+            return no_view_restrictions()
         if self.alias_of_id:
             return super().get_view_restrictions()
         steplen = self.steplen
@@ -162,6 +160,15 @@ class BuiltByDjango:
         if fetch_mode is not None:
             page._state.fetch_mode = fetch_mode
         return page
+
+
+@cache
+def no_view_restrictions() -> QuerySet:
+    """No restrictions, as a queryset already read: one per process, which Wagtail's check
+    only iterates (building a queryset costs more than the rest of the check)."""
+    nothing = PageViewRestriction.objects.none()
+    nothing._result_cache = []
+    return nothing
 
 
 KEPT_ADDRESSES = generation.store()

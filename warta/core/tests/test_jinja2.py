@@ -7,10 +7,16 @@ from django.template import engines
 from django.test import RequestFactory
 from django.utils import translation
 from django.utils.safestring import mark_safe
-from jinja2 import Undefined
+from jinja2 import DictLoader, Undefined
 from markupsafe import Markup, escape
 
-from warta.core.jinja2 import escape_output, intcomma, querystring
+from warta.core.jinja2 import (
+    ReaderEnvironment,
+    escape_output,
+    inclusion,
+    intcomma,
+    querystring,
+)
 from warta.engagement.jinja2tags import views_text
 
 
@@ -129,3 +135,16 @@ def test_templates_print_through_escape_output_and_keep_blocks_and_macros_safe()
     assert render(source, x="<&>", safe=Markup("<br>")) == (
         "<b>&lt;&amp;&gt;</b>|<i>&lt;&amp;&gt;</i>|&lt;&amp;&gt;|<br>"
     )
+
+
+@pytest.mark.parametrize("auto_reload", [False, True])
+def test_inclusions_load_their_template_once_unless_templates_reload(auto_reload):
+    sources = {"box.html": "<b>{{ x }}</b>", "page.html": "{{ box(1) }}{{ box('<2>') }}"}
+    environment = ReaderEnvironment(
+        loader=DictLoader(sources), auto_reload=auto_reload, autoescape=True
+    )
+    environment.globals["box"] = inclusion("box.html", lambda x: {"x": x})
+    assert environment.get_template("page.html").render() == "<b>1</b><b>&lt;2&gt;</b>"
+    sources["box.html"] = "<i>{{ x }}</i>"
+    again = environment.get_template("page.html").render()
+    assert again == ("<i>1</i><i>&lt;2&gt;</i>" if auto_reload else "<b>1</b><b>&lt;2&gt;</b>")

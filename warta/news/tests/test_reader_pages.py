@@ -25,6 +25,14 @@ def test_unknown_url_gets_the_indonesian_404(client):
     assert "Halaman tidak ditemukan" in response.content.decode()
 
 
+def test_the_footer_dates_the_page_in_the_newsrooms_year(client, monkeypatch):
+    """20:00 UTC on New Year's Eve is already 03:00 on 1 January in Jakarta."""
+    eve = timezone.datetime(2026, 12, 31, 20, 0, tzinfo=timezone.UTC)
+    monkeypatch.setattr(timezone, "now", lambda: eve)
+    html = client.get("/tidak-ada/").content.decode()
+    assert "&copy; 2027 " in html and "&copy; 2026 " not in html
+
+
 def test_english_404(client):
     response = client.get("/en/nowhere/")
     assert response.status_code == 404
