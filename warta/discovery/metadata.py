@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import translation
 from django.utils.safestring import SafeString
-from django.utils.text import Truncator
+from django.utils.text import Truncator, add_truncation_text, calculate_truncate_chars_length
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
@@ -27,6 +27,7 @@ from .images import share_rendition
 from .models import PublisherSettings
 
 DESCRIPTION_LENGTH = 160
+FIRST_COMBINING_CHARACTER = "\u0300"  # none before it has a combining class
 OG_LOCALES = {"id": "id_ID", "en": "en_US"}
 
 
@@ -116,7 +117,13 @@ def shortened(text: str, length: int) -> str:
     """`text` on one line, cut to `length` characters with an ellipsis as Django's
     Truncator cuts it; most descriptions fit, and need no character-by-character count."""
     text = unicodedata.normalize("NFC", " ".join(text.split()))  # as Truncator counts
-    return text if len(text) <= length else Truncator(text).chars(length)
+    if len(text) <= length:
+        return text
+    if length < 1 or max(text) >= FIRST_COMBINING_CHARACTER:
+        return Truncator(text).chars(length)
+    # Without combining characters, which Truncator counts as none, each character counts
+    # one: the text keeps as many as the ellipsis leaves room for, as Truncator's does.
+    return add_truncation_text(text[: calculate_truncate_chars_length(length, None)])
 
 
 def listing_page_number(context) -> int:

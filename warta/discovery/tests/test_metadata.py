@@ -372,3 +372,47 @@ def test_policy_links_must_be_web_addresses_or_site_paths():
         assert "ethics_policy" in error.value.message_dict
     with pytest.raises(ValidationError):
         PublisherSettings(site=site, same_as="https://x.com/warta\nbukan alamat").full_clean()
+
+
+SHORTENED_TEXTS = [
+    "Pemkab Pati dorong BUMDes garap potensi lokal lewat bimtek " * 5,
+    "Café près de la gare, où l'été dure longtemps " * 6,  # accents, composed
+    "Cafe\u0301 pre\u0300s de la gare " * 12,  # combining marks, composed by NFC
+    "q\u0307\u0323 sa\u0308\u0301 مَرْحَبًا " * 20,  # marks NFC leaves combining
+    "Banjir rob 🌊 melanda pesisir Demak, warga mengungsi ke balai desa " * 4,
+    "  spasi   ganda\n dan\tbaris   baru " * 10,
+    "kata" * 40 + "x",  # one character over
+]
+
+
+@pytest.mark.parametrize("text", SHORTENED_TEXTS)
+@pytest.mark.parametrize("length", [1, 2, 20, 159, 160])
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_descriptions_are_cut_as_djangos_truncator_cuts_them(text, length, language):
+    import unicodedata
+
+    from django.utils import translation
+    from django.utils.text import Truncator
+
+    from warta.discovery.metadata import shortened
+
+    one_line = unicodedata.normalize("NFC", " ".join(text.split()))
+    if "\u0307" in text:  # the case that must be counted character by character
+        assert any(unicodedata.combining(c) for c in one_line)
+    with translation.override(language):
+        assert shortened(text, length) == Truncator(one_line).chars(length)
+
+
+def test_json_ld_escapes_what_could_end_its_script_element():
+    from django.utils.html import json_script
+
+    from warta.discovery.structured_data import to_json_ld
+
+    data = {"headline": "Awas </script> & <b>hoaks</b> — ‘kutip’", "n": [1, 2.5, None]}
+    text = str(to_json_ld(data))
+    assert not {"<", ">", "&"} & set(text)
+    assert json.loads(text) == data
+    # The same escapes as Django's json_script, which prints ASCII only.
+    inside = json_script(data).split(">", 1)[1].rsplit("<", 1)[0]
+    assert json.loads(inside) == json.loads(text)
+    assert "\\u003C/script\\u003E \\u0026 \\u003Cb\\u003E" in text
