@@ -6,9 +6,17 @@ text on every execution; on a page query that selects some sixty columns that to
 0.1 ms, longer than SQLite took to answer it. The same texts come back on every request
 (see warta.core.queries), so the converted text is kept per text.
 
+Statements keep their plan whatever values they are run with (SQLite's query planner
+stability guarantee, QPSG). Without it, a statement with a bound LIKE pattern, as Django
+writes every `startswith` and `contains`, is prepared again each time it runs, in case
+the pattern lets an index serve the LIKE: an article's page query took 0.43 ms, 0.36 ms
+of it preparing the statement again. Django's LIKE ignores case, so on its indexes (which
+compare bytes) SQLite never takes that way for it anyway.
+
 Lists of stories read in their own order: see compiler.py.
 """
 
+import sqlite3
 from functools import lru_cache
 
 from django.db.backends.sqlite3 import base, operations
@@ -32,6 +40,11 @@ class DatabaseOperations(operations.DatabaseOperations):
 
 class DatabaseWrapper(base.DatabaseWrapper):
     ops_class = DatabaseOperations
+
+    def get_new_connection(self, conn_params):
+        connection = super().get_new_connection(conn_params)
+        connection.setconfig(sqlite3.SQLITE_DBCONFIG_ENABLE_QPSG, True)
+        return connection
 
     def create_cursor(self, name=None):
         return self.connection.cursor(factory=SQLiteCursorWrapper)

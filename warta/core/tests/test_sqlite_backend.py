@@ -62,3 +62,30 @@ def test_a_page_of_stories_in_their_own_order_is_read_story_table_first():
             story for story in expected if story.published_at < newest_time and story != stories[0]
         ][:2]
     )
+
+
+@pytest.mark.django_db
+def test_a_statement_with_a_like_pattern_keeps_its_plan_between_runs():
+    """SQLite prepares a statement with a bound LIKE pattern again on each run unless the
+    planner is told to keep its plans; SQLite's authorizer is asked once per preparation."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's query planner only")
+    query = "SELECT count(*) FROM wagtailcore_page WHERE path LIKE %s ESCAPE '\\'"
+    prepared = []
+
+    def authorizer(*args):
+        prepared.append(args)
+        return 0  # SQLITE_OK
+
+    with connection.cursor() as cursor:
+        connection.connection.set_authorizer(authorizer)
+        try:
+            cursor.execute(query, ["0001%"])  # prepared once more: a new authorizer
+            assert prepared
+            prepared.clear()
+            for pattern in ["0001%", "00010001%", "0002%"]:
+                cursor.execute(query, [pattern])
+                assert cursor.fetchone()[0] >= 0
+        finally:
+            connection.connection.set_authorizer(None)
+    assert prepared == []
