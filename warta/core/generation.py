@@ -27,6 +27,7 @@ MAX_KEPT = 5_000  # entries per worker: a few shared parts, and story cards of u
 type Store = dict[Hashable, tuple[int, float | None, Any]]
 _kept: Store = {}
 _stores: list[Store] = [_kept]
+_last_read = 0  # the number this worker read last, by any request
 
 
 def store() -> Store:
@@ -48,7 +49,15 @@ def current(request=None) -> int:
     number = row[0] if row else 0
     if request is not None:
         request._content_generation = number
+    global _last_read
+    _last_read = number
     return number
+
+
+def last_read() -> int:
+    """The content generation this worker read last: what a query about to run will most
+    likely read too (see ArticlePage.kept_reader_columns)."""
+    return _last_read
 
 
 def column():
@@ -59,7 +68,8 @@ def column():
 
 def remember(request, number: int | None) -> None:
     """Take `number`, read with another query of this request, as its content generation."""
-    request._content_generation = number or 0
+    global _last_read
+    request._content_generation = _last_read = number or 0
 
 
 def bump() -> None:
@@ -120,6 +130,8 @@ def forget() -> None:
     """Drop everything kept (tests, whose rolled-back transactions reuse numbers)."""
     for kept_values in _stores:
         kept_values.clear()
+    global _last_read
+    _last_read = 0
 
 
 class KeptSiteSetting:

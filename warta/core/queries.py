@@ -163,10 +163,17 @@ class PreparedQuery:
     startswith lookups. `run(**values)` puts the values in their places and gives model
     instances as the queryset would: select_related, annotations and prefetch_related
     included, or rows for a `values()` or `values_list()` queryset. A sample that cannot
-    be found in the parameters is an error at once.
+    be found in the parameters is an error at once, unless its place is named `optional`
+    (offered to parts of the query that may not use it); `run` ignores values for places
+    the query does not have.
     """
 
-    def __init__(self, queryset: QuerySet, places: dict[str, Placeholder]):
+    def __init__(
+        self,
+        queryset: QuerySet,
+        places: dict[str, Placeholder],
+        optional: frozenset[str] = frozenset(),
+    ):
         self.queryset = queryset
         connection = connections[queryset.db]
         self.compiler = queryset.query.get_compiler(queryset.db)
@@ -187,7 +194,7 @@ class PreparedQuery:
                 self.slots += [(i, place, self.params[i].replace(sample, "{}")) for i in found_in]
             else:
                 found_in = []
-            if not found and not found_in:
+            if not found and not found_in and place.name not in optional:
                 raise ValueError(f"placeholder {place.name!r} is not a parameter of the query")
             self.slots += [(i, place, None) for i in found]
 

@@ -172,6 +172,8 @@ def no_view_restrictions() -> QuerySet:
 
 
 KEPT_ADDRESSES = generation.store()
+# Per story: the stories beside it (ArticlePage.keep_related), as (what they follow from, found).
+KEPT_RELATED = generation.store()
 
 
 class AddressKept:
@@ -979,11 +981,14 @@ class ArticlePage(BuiltByDjango, AddressKept, SectionsAbove, OneQueryViewRestric
         """`related_articles()` and `neighbours_in_section()` in one query, for the article
         page; the query is built once per shape of story (see `related_query`). A story
         routed from memory usually brought them in its own query (`brought_related`)."""
+        if limit == RELATED_LIMIT and (found := self.related_found_before()) is not None:
+            return (self.most_related(found, limit), *self.split_neighbours(found))
         if self.brought_related() and limit == RELATED_LIMIT:
             found = [
                 Listed(pk, path, read_datetime(at), bool(shares_tag and shares_tag[0]))
                 for pk, path, at, *shares_tag in read_rows(self.related_rows)
             ]
+            self.keep_related(found)
             return (self.most_related(found, limit), *self.split_neighbours(found))
         if self.pk is None:  # a preview of a story never saved: nothing to leave out
             found = self.listed_from(self.related_sources(limit) + self.neighbour_sources())
@@ -999,7 +1004,43 @@ class ArticlePage(BuiltByDjango, AddressKept, SectionsAbove, OneQueryViewRestric
             values |= {"parent": self.path[: -self.steplen], "depth": self.depth}
             values["at"] = self.published_at
         found = [Listed(*row) for row in self.related_query(shape).run(**values)]
+        if limit == RELATED_LIMIT:
+            self.keep_related(found)
         return (self.most_related(found, limit), *self.split_neighbours(found))
+
+    def keep_related(self, found: list[Listed]) -> None:
+        """Keep the stories beside a story served at a known content generation (routed
+        from memory), for its next visits at the same generation."""
+        number = getattr(self, "content_generation", None)
+        if number is None or self.pk is None:
+            return
+        if len(KEPT_RELATED) >= generation.MAX_KEPT:
+            KEPT_RELATED.clear()
+        KEPT_RELATED[self.pk] = (number, None, (self.related_basis(), found))
+
+    def related_found_before(self) -> list[Listed] | None:
+        """The stories beside the story kept at this content generation for the story as
+        it is (its section, tags and publication time), or None."""
+        entry = KEPT_RELATED.get(self.pk)
+        if entry is None or entry[0] != getattr(self, "content_generation", None):
+            return None
+        basis, found = entry[2]
+        return found if basis == self.related_basis() else None
+
+    def related_basis(self) -> tuple:
+        """What the stories beside a story follow from, besides other stories: its tags,
+        publication time, section and parent."""
+        section = self.sections[-1].path if self.sections else None
+        return (self.route_memory(self)[1], section, self.path[: -self.steplen])
+
+    @classmethod
+    def kept_reader_columns(cls, page_id: int) -> tuple[str, ...]:
+        """The `reader_columns` this worker holds for the story at the content generation
+        it read last: the stories beside it, kept from an earlier visit. Should the
+        generation have moved on by the time the page is read, they come from a query
+        of their own (`related_and_neighbours`)."""
+        entry = KEPT_RELATED.get(page_id)
+        return ("related_rows",) if entry and entry[0] == generation.last_read() else ()
 
     def brought_related(self) -> bool:
         """Whether the story's own query brought the stories beside it (`reader_columns`)

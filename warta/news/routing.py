@@ -7,8 +7,10 @@ fetches that page directly in one query that also checks it is still live, still
 path and still under the same parent, and brings what the page type names
 (`reader_select_related` joins, `reader_columns(places)`, which may use the page's id,
 its parent's tree path and what the page type remembered of the page when it was last
-served, `route_memory(page)`, for the page to confirm). That query is built and compiled
-once per page type and shape of what is remembered (warta.core.queries.PreparedQuery). A
+served, `route_memory(page)`, for the page to confirm), less the columns the worker
+still holds for the page at the current content generation (`kept_reader_columns(id)`).
+That query is built and compiled once per page type, shape of what is remembered and
+columns left out (warta.core.queries.PreparedQuery). A
 page unpublished, moved or renamed since is therefore noticed at once and routed the long
 way again, so nothing ever needs purging. Whether any view restriction (or an alias, which
 takes its source's restrictions) lies on the page's branch is answered from the private
@@ -61,7 +63,8 @@ def remembered_route(request, site: Site, path: str) -> RouteResult | None:
         return None
     page_id, model, parent, depth, memory = known
     shape, values = memory
-    query = prepared(("route", model, shape), route_query, model, shape)
+    kept = model.kept_reader_columns(page_id) if hasattr(model, "kept_reader_columns") else ()
+    query = prepared(("route", model, shape, kept), route_query, model, shape, kept)
     found = query.run(
         page_id=page_id,
         url_path=site.root_page.url_path + path,
@@ -79,11 +82,14 @@ def remembered_route(request, site: Site, path: str) -> RouteResult | None:
     return RouteResult(page)
 
 
-def route_query(model: type[Page], remembered: tuple[tuple[str, Field], ...]) -> PreparedQuery:
+def route_query(
+    model: type[Page], remembered: tuple[tuple[str, Field], ...], kept: tuple[str, ...] = ()
+) -> PreparedQuery:
     """The live page of `model` with this id at this path, still right under the page at
     `parent` (the tree path) at this `depth`; `remembered` names what else the page type
     remembers of a page (`route_memory`: names and fields, then values), with the fields
-    its values are compared with."""
+    its values are compared with. The columns named `kept` (those the worker holds for the
+    page, `kept_reader_columns`) are left out."""
     page = model._meta
     places = placeholders(
         page_id=page.pk,
@@ -93,6 +99,7 @@ def route_query(model: type[Page], remembered: tuple[tuple[str, Field], ...]) ->
         **dict(remembered),
     )
     columns = model.reader_columns(places) if hasattr(model, "reader_columns") else {}
+    columns = {name: column for name, column in columns.items() if name not in kept}
     queryset = (
         model.objects.live()
         .select_related(*getattr(model, "reader_select_related", ()))
@@ -105,7 +112,8 @@ def route_query(model: type[Page], remembered: tuple[tuple[str, Field], ...]) ->
         )
         .order_by()[:1]
     )
-    return PreparedQuery(queryset, places)
+    # What is remembered serves the page type's columns: with some left out, it may not be used.
+    return PreparedQuery(queryset, places, optional=frozenset(dict(remembered) if kept else ()))
 
 
 def remember_route(site: Site, path: str, route: RouteResult | None) -> None:

@@ -125,6 +125,19 @@ def test_a_placeholder_missing_from_the_query_is_an_error():
         PreparedQuery(ArticlePage.objects.all(), places)
 
 
+def test_an_optional_placeholder_may_be_missing_and_its_value_is_ignored():
+    places = placeholders(slug=Page._meta.get_field("slug"), depth=Page._meta.get_field("depth"))
+    article = ArticlePageFactory()
+    query = PreparedQuery(
+        ArticlePage.objects.filter(slug=places["slug"].sample),
+        places,
+        optional=frozenset({"depth"}),
+    )
+    assert query.run(slug=article.slug, depth=99) == [article]
+    with pytest.raises(ValueError, match="depth"):
+        PreparedQuery(ArticlePage.objects.all(), places, optional=frozenset({"slug"}))
+
+
 def test_rows_carried_in_a_column_read_back_as_the_queryset_would_give_them():
     people = [
         PersonFactory(name='Ana "Ani", Pati', initials="", bio="Baris satu.\nBaris dua"),
