@@ -10,12 +10,12 @@ its parent's tree path and what the page type remembered of the page when it was
 served, `route_memory(page)`, for the page to confirm), less the columns the worker
 still holds for the page at the current content generation (`kept_reader_columns(id)`).
 That query is built and compiled once per page type, shape of what is remembered and
-columns left out (warta.core.queries.PreparedQuery). A
-page unpublished, moved or renamed since is therefore noticed at once and routed the long
-way again, so nothing ever needs purging. Whether any view restriction (or an alias, which
-takes its source's restrictions) lies on the page's branch is answered from the private
-paths the worker keeps (restrictions.py), so Wagtail's privacy check needs no query of its
-own for an unrestricted page. Sites are remembered for a few seconds: a change to a Site
+columns left out (warta.core.queries.PreparedQuery). A page unpublished, moved or renamed
+since is therefore noticed at once and routed the long way again, so nothing ever needs
+purging. Whether any view restriction (or an alias, which takes its source's
+restrictions) lies on the page's branch is answered from the private paths the worker
+keeps (restrictions.py), so Wagtail's privacy check needs no query of its own for an
+unrestricted page. Sites are remembered for a few seconds: a change to a Site
 (host name, root page) reaches every worker within `SITE_SECONDS`.
 """
 
