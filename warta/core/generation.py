@@ -46,11 +46,10 @@ def current(request=None) -> int:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT number FROM {table} WHERE id = 1")  # noqa: S608 - a model's table
         row = cursor.fetchone()
-    number = row[0] if row else 0
+    global _last_read
+    number = _last_read = row[0] if row else 0
     if request is not None:
         request._content_generation = number
-    global _last_read
-    _last_read = number
     return number
 
 
@@ -97,10 +96,15 @@ def kept[T](
     ):
         return entry[2]
     value = compute()
+    keep(within, key, generation, value, expires_at(value))
+    return value
+
+
+def keep(within: Store, key: Hashable, generation: int, value, expires: float | None = None):
+    """Keep `value` `within` a store as what `key` is at this content generation."""
     if len(within) >= MAX_KEPT:
         within.clear()
-    within[key] = (generation, expires_at(value), value)
-    return value
+    within[key] = (generation, expires, value)
 
 
 def kept_each[K: Hashable, T](

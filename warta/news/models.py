@@ -1014,9 +1014,7 @@ class ArticlePage(BuiltByDjango, AddressKept, SectionsAbove, OneQueryViewRestric
         number = getattr(self, "content_generation", None)
         if number is None or self.pk is None:
             return
-        if len(KEPT_RELATED) >= generation.MAX_KEPT:
-            KEPT_RELATED.clear()
-        KEPT_RELATED[self.pk] = (number, None, (self.related_basis(), found))
+        generation.keep(KEPT_RELATED, self.pk, number, (self.related_basis(), found))
 
     def related_found_before(self) -> list[Listed] | None:
         """The stories beside the story kept at this content generation for the story as

@@ -260,12 +260,7 @@ def test_stories_beside_a_story_are_kept_until_content_changes(client):
 def routing_sql(response) -> str:
     """The SQL of the page's own query on a visit routed from memory."""
     page = response.context["page"]
-    return routing.prepared(
-        ("route", type(page), page.remembered[0], ()),
-        routing.route_query,
-        type(page),
-        page.remembered[0],
-    ).sql
+    return routing.route_query(type(page), page.remembered[0]).sql
 
 
 def test_a_remembered_route_is_not_used_for_a_page_under_another_parent(client):
