@@ -1,7 +1,8 @@
 """WSGI entry point for app servers (`warta serve` runs granian with it).
 
 The page cache sits in front of Django: a cached page is answered without
-running Django's request handling at all.
+running Django's request handling at all; in front of it, the view beacon is answered
+the same way.
 """
 
 import gc
@@ -12,10 +13,14 @@ from django.core.wsgi import get_wsgi_application
 from django.urls import get_resolver
 
 from warta.core.pagecache import PageCacheApp
+from warta.engagement.wsgi import ViewBeaconApp
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "warta.settings.production")
 
-application = PageCacheApp(get_wsgi_application(), session_cookie=settings.SESSION_COOKIE_NAME)
+application = ViewBeaconApp(
+    PageCacheApp(get_wsgi_application(), session_cookie=settings.SESSION_COOKIE_NAME),
+    session_cookie=settings.SESSION_COOKIE_NAME,
+)
 
 # Each worker persists pending view counts every few seconds, its own and those left by
 # a worker that died.

@@ -12,6 +12,7 @@ from django.http import HttpRequest
 
 _DETECTOR = CrawlerDetect()
 _PREFETCH_HEADERS = ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_PURPOSE", "HTTP_X_MOZ")
+_PREFETCH_WORDS = ("prefetch", "prerender", "preview")
 
 
 def is_robot(request: HttpRequest) -> bool:
@@ -22,8 +23,9 @@ def is_robot(request: HttpRequest) -> bool:
 
 def is_prefetch(request: HttpRequest) -> bool:
     """A speculative load (prefetch or prerender) that the reader may never see."""
-    return any(
-        word in request.META.get(header, "").lower()
-        for header in _PREFETCH_HEADERS
-        for word in ("prefetch", "prerender", "preview")
-    )
+    for header in _PREFETCH_HEADERS:
+        # Browsers send none of these headers with an ordinary load: most beacons stop here.
+        value = request.META.get(header)
+        if value and any(word in value.lower() for word in _PREFETCH_WORDS):
+            return True
+    return False

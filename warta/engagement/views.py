@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from functools import lru_cache
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
@@ -155,18 +156,29 @@ VIEW_ERRORS = {
 }
 
 
+@lru_cache(maxsize=32)
+def view_answer(outcome: str) -> bytes:
+    """The JSON body of a beacon's answer that is not an error: the same few every time."""
+    return json.dumps({"counted": outcome == counters.COUNTED, "reason": outcome}).encode()
+
+
+def view_error(status: int, outcome: str) -> JsonResponse:
+    retry = settings.WARTA_ENGAGEMENT["READER_RATE"].seconds
+    headers = {"Retry_After": str(retry)} if status == HTTPStatus.TOO_MANY_REQUESTS else {}
+    return api_error(status, outcome, VIEW_ERRORS[outcome], **headers)
+
+
 @csrf_exempt
-def article_views(request: HttpRequest, article_id: int) -> JsonResponse:
-    """POST (the page's beacon): report that a reader is looking at the article."""
+def article_views(request: HttpRequest, article_id: int) -> HttpResponse:
+    """POST (the page's beacon): report that a reader is looking at the article. Answered
+    before Django's handler by warta.engagement.wsgi.ViewBeaconApp when served by an app
+    server; the same answers either way."""
     if request.method != "POST":
         return method_not_allowed(request, ["POST"])
     status, outcome = count_view(request, article_id)
     if outcome in VIEW_ERRORS:
-        retry = settings.WARTA_ENGAGEMENT["READER_RATE"].seconds
-        headers = {"Retry_After": str(retry)} if status == HTTPStatus.TOO_MANY_REQUESTS else {}
-        return api_error(status, outcome, VIEW_ERRORS[outcome], **headers)
-    response = JsonResponse({"counted": outcome == counters.COUNTED, "reason": outcome})
-    response.status_code = status
+        return view_error(status, outcome)
+    response = HttpResponse(view_answer(outcome), content_type="application/json", status=status)
     response["Cache-Control"] = "no-store"
     return response
 

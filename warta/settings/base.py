@@ -234,9 +234,9 @@ WARTA_ENGAGEMENT = {
     "IP_RATE": engagement_conf.get_rate("WARTA_ENGAGEMENT_IP_RATE", "1200/10m"),
     "TRUSTED_PROXIES": int(engagement_conf.get_number("WARTA_ENGAGEMENT_TRUSTED_PROXIES", 0, 0, 5)),
 }
-# The view beacon (one request per page view) is answered ahead of the other middleware.
+# The view beacon (one request per page view) is answered before Django's handler, by
+# warta.engagement.wsgi.ViewBeaconApp in warta.wsgi.
 MIDDLEWARE = [
-    "warta.engagement.middleware.ViewBeaconMiddleware",
     "warta.core.middleware.NewsroomTimeZoneMiddleware",
     *MIDDLEWARE,
 ]

@@ -1,0 +1,77 @@
+"""The view beacon's short way, in front of Django's request handling (see `warta.wsgi`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from http import HTTPStatus
+
+from django.core import signals
+from django.core.handlers.exception import response_for_exception
+from django.core.handlers.wsgi import WSGIRequest, get_script_name
+from django.urls import set_script_prefix
+
+BEACON_PATH = re.compile(r"/api/engagement/v1/articles/(\d+)/views")
+# The headers of article_views' answers that are not errors, and the short way's own.
+ANSWER_HEADERS = [
+    ("Content-Type", "application/json"),
+    ("Cache-Control", "no-store"),
+    ("X-Content-Type-Options", "nosniff"),
+]
+
+
+class ViewBeaconApp:
+    """WSGI layer answering the view beacon without Django's handler and middleware.
+
+    The beacon is the busiest request of a news site (one for every page view) and needs
+    nothing the middleware adds: no session, language, messages or page policy. Under
+    load, with the cores shared by the server's threads and the network, a beacon's
+    Python costs two to three times what it costs run alone, so every layer skipped
+    counts (docs/performance.md). The view's rules are the ones Django routes to
+    (`count_view`); around them, what Django's handler does for them: the request_started
+    and request_finished signals (the database connections are checked before and
+    after), the Host header checked against ALLOWED_HOSTS, and an exception turned into
+    Django's own error response, logged as Django logs it. A beacon that carries a
+    session cookie, and any other request, takes the usual way, so that logged-in staff
+    are recognised.
+    """
+
+    def __init__(self, app: Callable, *, session_cookie: str = "sessionid"):
+        self.app = app
+        self.session_cookie = f"{session_cookie}="
+
+    def __call__(self, environ, start_response):
+        if (
+            environ["REQUEST_METHOD"] == "POST"
+            and (match := BEACON_PATH.fullmatch(environ.get("PATH_INFO", "")))
+            and self.session_cookie not in environ.get("HTTP_COOKIE", "")
+        ):
+            return self.answer(environ, start_response, int(match[1]))
+        return self.app(environ, start_response)
+
+    @staticmethod
+    def answer(environ, start_response, article_id: int) -> list[bytes]:
+        from .views import VIEW_ERRORS, count_view, view_answer, view_error
+
+        signals.request_started.send(sender=ViewBeaconApp, environ=environ)
+        set_script_prefix(get_script_name(environ))
+        request = WSGIRequest(environ)
+        try:
+            request.get_host()  # the Host header is checked as CommonMiddleware would
+            status, outcome = count_view(request, article_id)
+            if outcome in VIEW_ERRORS:
+                response = view_error(status, outcome)
+            else:  # what article_views answers, without building a response object
+                start_response(f"{status} {HTTPStatus(status).phrase}", ANSWER_HEADERS)
+                return [view_answer(outcome)]
+        except Exception as error:  # noqa: BLE001 - Django's handler answers it
+            response = response_for_exception(request, error)
+        finally:
+            signals.request_finished.send(sender=ViewBeaconApp)
+        response["X-Content-Type-Options"] = "nosniff"
+        headers = [
+            *response.items(),
+            *(("Set-Cookie", cookie.output(header="")) for cookie in response.cookies.values()),
+        ]
+        start_response(f"{response.status_code} {response.reason_phrase}", headers)
+        return [response.content]
