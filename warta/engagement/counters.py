@@ -35,10 +35,10 @@ import uuid
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import redis
 from django.conf import settings
@@ -75,9 +75,9 @@ def today() -> date:
     return newsroom_now().date()
 
 
-@dataclass(frozen=True)
-class Window:
-    """A counter in the shared store: more than `limit` hits within its window means `outcome`."""
+class Window(NamedTuple):
+    """A counter in the shared store: more than `limit` hits within its window means `outcome`.
+    (A tuple: a view makes three, and a frozen dataclass sets each field in Python.)"""
 
     key: str
     seconds: float
@@ -95,16 +95,13 @@ def view_windows(article_id: int, reader: Reader, salts: list[bytes]) -> list[Wi
     config = settings.WARTA_ENGAGEMENT
     ip_rate, reader_rate = config["IP_RATE"], config["READER_RATE"]
     seen_seconds = config["DEDUPE_MINUTES"] * 60
-    windows = []
+    limits, readers, marks = [], [], []
     for salt in salts:
         network, who = reader.network_key(salt), reader.key(salt)
-        windows += [
-            Window(f"n:{network}", ip_rate.seconds, ip_rate.limit, IP_LIMITED),
-            Window(f"r:{who}", reader_rate.seconds, reader_rate.limit, READER_LIMITED),
-            Window(f"s:{article_id}:{who}", seen_seconds, 1, DUPLICATE),
-        ]
-    order = [IP_LIMITED, READER_LIMITED, DUPLICATE]
-    return sorted(windows, key=lambda window: order.index(window.outcome))
+        limits.append(Window(f"n:{network}", ip_rate.seconds, ip_rate.limit, IP_LIMITED))
+        readers.append(Window(f"r:{who}", reader_rate.seconds, reader_rate.limit, READER_LIMITED))
+        marks.append(Window(f"s:{article_id}:{who}", seen_seconds, 1, DUPLICATE))
+    return limits + readers + marks
 
 
 def verdict(windows: list[Window], hits: list[int]) -> str:
