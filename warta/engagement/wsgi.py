@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable
 from http import HTTPStatus
 
-from django.core import signals
 from django.core.handlers.exception import response_for_exception
 from django.core.handlers.wsgi import WSGIRequest, get_script_name
+from django.db import close_old_connections
 from django.urls import set_script_prefix
 
 BEACON_PATH = re.compile(r"/api/engagement/v1/articles/(\d+)/views")
@@ -28,12 +28,13 @@ class ViewBeaconApp:
     load, with the cores shared by the server's threads and the network, a beacon's
     Python costs two to three times what it costs run alone, so every layer skipped
     counts (docs/performance.md). The view's rules are the ones Django routes to
-    (`count_view`); around them, what Django's handler does for them: the request_started
-    and request_finished signals (the database connections are checked before and
-    after), the Host header checked against ALLOWED_HOSTS, and an exception turned into
-    Django's own error response, logged as Django logs it. A beacon that carries a
-    session cookie, and any other request, takes the usual way, so that logged-in staff
-    are recognised.
+    (`count_view`); around them, what Django's handler does that a beacon needs: the
+    database connections checked before and after (what its request_started and
+    request_finished signals do for connections; the beacon uses no Django cache and sets
+    no URL configuration, which the rest of them reset), the Host header checked against
+    ALLOWED_HOSTS, and an exception turned into Django's own error response, logged as
+    Django logs it. A beacon that carries a session cookie, and any other request, takes
+    the usual way, so that logged-in staff are recognised.
     """
 
     def __init__(self, app: Callable, *, session_cookie: str = "sessionid"):
@@ -53,7 +54,7 @@ class ViewBeaconApp:
     def answer(environ, start_response, article_id: int) -> list[bytes]:
         from .views import VIEW_ERRORS, count_view, view_answer, view_error
 
-        signals.request_started.send(sender=ViewBeaconApp, environ=environ)
+        close_old_connections()
         set_script_prefix(get_script_name(environ))
         request = WSGIRequest(environ)
         try:
@@ -67,7 +68,7 @@ class ViewBeaconApp:
         except Exception as error:  # noqa: BLE001 - Django's handler answers it
             response = response_for_exception(request, error)
         finally:
-            signals.request_finished.send(sender=ViewBeaconApp)
+            close_old_connections()
         response["X-Content-Type-Options"] = "nosniff"
         headers = [
             *response.items(),

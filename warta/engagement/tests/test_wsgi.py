@@ -9,7 +9,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import RequestFactory
 
-from warta.engagement import counters
+from warta.engagement import counters, wsgi
 from warta.engagement.conf import Rate
 from warta.engagement.counters import flush_views
 from warta.engagement.models import ArticleStats
@@ -21,12 +21,15 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def keep_the_test_connection():
+def keep_the_test_connection(monkeypatch):
     """As Django's test client does: a request's start and end must not close the
-    connection that holds the test's transaction."""
+    connection that holds the test's transaction (the short way checks connections
+    itself, as Django's handler does through its request signals)."""
+    checks = []
+    monkeypatch.setattr(wsgi, "close_old_connections", lambda: checks.append(1))
     for signal in (request_started, request_finished):
         signal.disconnect(close_old_connections)
-    yield
+    yield checks
     for signal in (request_started, request_finished):
         signal.connect(close_old_connections)
 
@@ -89,8 +92,11 @@ def stored_views(article) -> int:
     return stats.views if stats else 0
 
 
-def test_a_view_is_counted_without_reaching_django(app, behind, store, article):
+def test_a_view_is_counted_without_reaching_django(
+    app, behind, store, article, keep_the_test_connection
+):
     status, headers, body = call(app, "POST", beacon(article.pk))
+    assert len(keep_the_test_connection) == 2  # connections checked before and after
     assert status == 202
     assert json.loads(body) == {"counted": True, "reason": "counted"}
     assert headers["Content-Type"] == "application/json"
