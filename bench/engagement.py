@@ -228,14 +228,16 @@ def baseline(html: bytes, args) -> float:
     return static_baseline(html, args.duration, args.threads, args.connections)
 
 
+SPEED_FIGURES = ("accepted_per_s", "static_per_s", "statics", "ratio_to_static", "p50_ms", "p99_ms")
+
+
 def combined(database: str, args, speed: dict, count: dict) -> dict:
     """One database's figures: speed from the speed run, losses from the counting run."""
     return {
         "database": database + (" + Redis" if args.redis else ""),
         "workers": args.workers,
         "connections": args.connections,
-        **{key: speed[key] for key in ("accepted_per_s", "static_per_s", "statics")},
-        **{key: speed[key] for key in ("ratio_to_static", "p50_ms", "p99_ms", "duration_s")},
+        **{key: speed[key] for key in SPEED_FIGURES},
         "speed_run": speed,
         "counting_run": count,
         "counting_accepted_per_s": count["accepted_per_s"],

@@ -52,7 +52,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
 ]
 
+# The view beacon (one request per page view) is answered before all of these, by
+# warta.engagement.wsgi.ViewBeaconApp in warta.wsgi.
 MIDDLEWARE = [
+    "warta.core.middleware.NewsroomTimeZoneMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -234,12 +237,6 @@ WARTA_ENGAGEMENT = {
     "IP_RATE": engagement_conf.get_rate("WARTA_ENGAGEMENT_IP_RATE", "1200/10m"),
     "TRUSTED_PROXIES": int(engagement_conf.get_number("WARTA_ENGAGEMENT_TRUSTED_PROXIES", 0, 0, 5)),
 }
-# The view beacon (one request per page view) is answered before Django's handler, by
-# warta.engagement.wsgi.ViewBeaconApp in warta.wsgi.
-MIDDLEWARE = [
-    "warta.core.middleware.NewsroomTimeZoneMiddleware",
-    *MIDDLEWARE,
-]
 
 # Discovery: feeds, sitemaps, link previews and structured data (docs/discovery.md).
 # Feeds carry each story's lead; with this on they carry whole stories (?full=0 for leads).
