@@ -61,7 +61,7 @@ format: $(BIN)/.installed
 
 messages: $(BIN)/.installed
 	cd warta && ../$(BIN)/python ../manage.py makemessages --locale id --locale en --no-obsolete \
-		--ignore 'tests/*' --ignore 'news/demo/*'
+		--ignore 'tests/*' --ignore 'demo/*'
 	cd warta && ../$(BIN)/python ../manage.py compilemessages --locale id --locale en
 
 # The Nu HTML Checker for warta/discovery/tests/test_html_validity.py (needs Java and npm).

@@ -12,7 +12,9 @@ from django.utils import translation
 
 from warta.core import generation
 from warta.core.tests.snapshots import TableSnapshot
+from warta.demo import content
 from warta.news import routing
+from warta.news.models import ArticlePage
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -63,3 +65,9 @@ def demo_snapshot(django_db_setup, django_db_blocker) -> TableSnapshot:
 def demo(demo_snapshot) -> None:
     """The demo content in this test's database, row for row as `load_demo` leaves it."""
     demo_snapshot.restore()
+
+
+@pytest.fixture
+def demo_headline(demo) -> ArticlePage:
+    """The demo's headline story: app tests take it here, since no app imports `warta.demo`."""
+    return ArticlePage.objects.get(slug=content.ARTICLES[0]["slug"])

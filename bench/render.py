@@ -110,7 +110,7 @@ def pages(env: dict) -> list[str]:
     """The article of the reference shape, the home page and the section above it."""
     script = (
         "import django\ndjango.setup()\n"
-        "from warta.news.demo import content\nfrom warta.news.models import ArticlePage\n"
+        "from warta.demo import content\nfrom warta.news.models import ArticlePage\n"
         "print(ArticlePage.objects.get(slug=content.ARTICLES[0]['slug']).url)\n"
     )
     article = run([str(VENV_BIN / "python"), "-c", script], env).strip()

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "warta.engagement",
     "warta.search",
     "warta.discovery",
+    "warta.demo",  # demo content for every app, so after them
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",

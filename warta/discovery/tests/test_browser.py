@@ -2,9 +2,6 @@
 
 import pytest
 
-from warta.news.demo import content
-from warta.news.models import ArticlePage
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -12,9 +9,9 @@ pytestmark = [
 
 
 @pytest.fixture
-def article_path(demo) -> str:
+def article_path(demo_headline) -> str:
     """Loaded before the browser starts: Playwright's event loop forbids ORM calls."""
-    return ArticlePage.objects.get(slug=content.ARTICLES[0]["slug"]).url
+    return demo_headline.url
 
 
 def test_copy_link_button_copies_the_story_url(live_server, article_path, chromium_path):

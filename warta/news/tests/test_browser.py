@@ -4,7 +4,6 @@ import re
 
 import pytest
 
-from warta.news.demo import content
 from warta.news.models import ArticlePage
 
 pytestmark = [
@@ -45,9 +44,9 @@ def browser_page(chromium_path):
 
 
 @pytest.fixture
-def demo_article(demo) -> ArticlePage:
+def demo_article(demo_headline) -> ArticlePage:
     """Loaded before the browser starts: Playwright's event loop forbids ORM calls."""
-    article = ArticlePage.objects.get(slug=content.ARTICLES[0]["slug"])
+    article = demo_headline
     article.url  # noqa: B018 - resolve the URL while the ORM may still be used
     return article
 

@@ -6,9 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from warta.demo import content
 from warta.engagement.models import ArticleStats
 from warta.images.models import NewsImage
-from warta.news.demo import content
 from warta.news.models import ArticlePage, Person, SectionPage
 
 pytestmark = pytest.mark.django_db

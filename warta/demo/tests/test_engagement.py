@@ -3,11 +3,17 @@
 import pytest
 from django.db.models import Sum
 
-from warta.engagement.demo import seed_counts
+from warta.demo.engagement import seed_counts
 from warta.engagement.models import ArticleStats, DailyArticleStats
 from warta.engagement.popular import popular_lists
+from warta.news.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article():
+    return ArticlePageFactory()
 
 
 def test_demo_counts_spread_the_total_over_the_week(article):

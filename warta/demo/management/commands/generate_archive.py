@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from warta.news.demo.archive import BATCH_SIZE, generate_archive
+from warta.demo.archive import BATCH_SIZE, generate_archive
 
 
 class Command(BaseCommand):

@@ -35,10 +35,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backends
 
+from warta.news import story_lists
+from warta.news.models import ArticlePage, ArticlePageTag, ArticleReporter, Person, SectionPage
 from warta.search.text import values_computed_once
 
-from .. import story_lists
-from ..models import ArticlePage, ArticlePageTag, ArticleReporter, Person, SectionPage
 from . import content
 from .archive_text import SECTION_TOPICS, compose
 from .images import HEIGHT, WIDTH, draw_placeholder

@@ -12,11 +12,18 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from warta.discovery.demo import load_publisher_settings
-from warta.engagement.demo import seed_counts
+from warta.news.models import (
+    ArticlePage,
+    ArticleReporter,
+    HomePage,
+    NewsroomSettings,
+    Person,
+    SectionPage,
+)
 
-from ..models import ArticlePage, ArticleReporter, HomePage, NewsroomSettings, Person, SectionPage
 from . import content
+from .discovery import load_publisher_settings
+from .engagement import seed_counts
 from .images import HEIGHT, WIDTH, draw_placeholder
 
 DEMO_CREDIT = "Warta"

@@ -6,7 +6,7 @@ site; an outlet replaces them in Settings › Publisher settings.
 
 from wagtail.models import Site
 
-from .models import PublisherSettings
+from warta.discovery.models import PublisherSettings
 
 DEMO_POLICY_LINKS = {
     "publishing_principles": "/redaksi/pedoman-pemberitaan-media-siber/",

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from warta.news.demo.loader import load_demo
+from warta.demo.loader import load_demo
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from .models import ArticleStats, DailyArticleStats
+from warta.engagement.models import ArticleStats, DailyArticleStats
 
 # Share of the total read on each of the last seven days, today first.
 WEEK_SHAPE = (30, 22, 15, 11, 9, 7, 6)
