@@ -10,11 +10,18 @@ from django.template.backends import jinja2 as jinja2_backend
 from django.test.signals import template_rendered
 from django.utils import translation
 
-from warta.core import generation
+from warta.core import caches, compat
 from warta.core.tests.snapshots import TableSnapshot
 from warta.demo import content
-from warta.news import routing
 from warta.news.models import ArticlePage
+
+
+def pytest_runtest_setup(item):
+    """A test of a shortcut runs where the shortcut is taken; CI runs the suite both with
+    every shortcut and with none (WARTA_SHORTCUTS=off)."""
+    for marker in item.iter_markers("shortcut"):
+        if not compat.on(marker.args[0]):
+            pytest.skip(f"the {marker.args[0]} shortcut is off (WARTA_SHORTCUTS)")
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -36,10 +43,9 @@ def _jinja2_templates_report_their_context():
 
 @pytest.fixture(autouse=True)
 def _clean_state():
-    """Each test starts in the site language with an empty cache and no remembered routes."""
+    """Each test starts in the site language with empty caches, shared and per worker."""
     cache.clear()
-    routing.forget_sites()
-    generation.forget()
+    caches.reset()
     translation.activate("id")
     yield
     translation.deactivate()

@@ -2,30 +2,32 @@
 
 The page cache sits in front of Django: a cached page is answered without
 running Django's request handling at all; in front of it, the view beacon is answered
-the same way.
+the same way (the view-beacon-layer shortcut, warta.core.compat).
 """
 
 import gc
 import os
 
-from django.conf import settings
 from django.core.wsgi import get_wsgi_application
-from django.urls import get_resolver
-
-from warta.core.pagecache import PageCacheApp
-from warta.engagement.wsgi import ViewBeaconApp
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "warta.settings.production")
+django_application = get_wsgi_application()  # sets Django up: the imports below need it
 
-application = ViewBeaconApp(
-    PageCacheApp(get_wsgi_application(), session_cookie=settings.SESSION_COOKIE_NAME),
-    session_cookie=settings.SESSION_COOKIE_NAME,
-)
+# ruff: noqa: E402
+from django.conf import settings
+from django.urls import get_resolver
+
+from warta.core import compat
+from warta.core.pagecache import PageCacheApp
+from warta.engagement.counters import flusher
+from warta.engagement.wsgi import ViewBeaconApp
+
+application = PageCacheApp(django_application, session_cookie=settings.SESSION_COOKIE_NAME)
+if compat.on("view-beacon-layer"):
+    application = ViewBeaconApp(application, session_cookie=settings.SESSION_COOKIE_NAME)
 
 # Each worker persists pending view counts every few seconds, its own and those left by
 # a worker that died.
-from warta.engagement.counters import flusher  # noqa: E402 - needs Django set up
-
 flusher.ensure_started()
 
 # What is loaded by now (Django, Wagtail, every model, view and URL pattern) lives as long

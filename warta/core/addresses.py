@@ -9,16 +9,15 @@ language, so `reverse()` here keeps each for the life of the process, for all th
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.contrib.staticfiles.storage import STATICFILES_STORAGE_ALIAS
 from django.core.files.storage import storages
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.urls import NoReverseMatch, Resolver404, get_script_prefix, get_urlconf, resolve
 from django.urls import reverse as django_reverse
 from django.utils import translation
+
+from .caches import lru
 
 
 def reverse(name: str, *args, **kwargs) -> str:
@@ -29,15 +28,14 @@ def reverse(name: str, *args, **kwargs) -> str:
     )  # fmt: skip
 
 
-@lru_cache(maxsize=4096)
+@lru(
+    "reversed-urls",
+    maxsize=4096,
+    key="a URL configuration, script prefix and language, a URL name and its arguments",
+    invalidated_by="a new URL configuration (tests)",
+)
 def _reverse(urlconf, _prefix, _language, name: str, args: tuple, kwargs: tuple) -> str:
     return django_reverse(name, urlconf=urlconf, args=args or None, kwargs=dict(kwargs) or None)
-
-
-@receiver(setting_changed)
-def _forget_on_new_urlconf(*, setting, **kwargs) -> None:
-    if setting == "ROOT_URLCONF":
-        _reverse.cache_clear()
 
 
 def static(path: str) -> str:
@@ -65,9 +63,9 @@ def absolute_url(request, location: str) -> str:
         and "/../" not in location
         and LEFT_BY_IRI_TO_URI.fullmatch(location)
     ):
-        origin = request.__dict__.get("_warta_origin")
+        origin = request.__dict__.get("warta_origin")
         if origin is None:
-            origin = request.__dict__["_warta_origin"] = request.build_absolute_uri("/")[:-1]
+            origin = request.__dict__["warta_origin"] = request.build_absolute_uri("/")[:-1]
         return origin + location
     return request.build_absolute_uri(location)
 
@@ -76,7 +74,7 @@ def url_in_language(request, url: str, code: str) -> str:
     """`url` in language `code`, as Django's `translate_url` gives it, once per request
     (the language switch and the hreflang links ask for the same ones). The current page's
     own path is not resolved again: the request's match is reused."""
-    translated = request.__dict__.setdefault("_warta_urls_in_language", {})
+    translated = request.__dict__.setdefault("warta_urls_in_language", {})
     key = (url, code)
     if key not in translated:
         translated[key] = _translate(request, url, code)

@@ -5,9 +5,10 @@ page; a page rendered fresh should not rebuild them. Each worker keeps them in m
 stamped with the *content generation*: the number in a one-row table that every change
 to published content increments inside its own transaction (`bump()`, called from
 warta.news.signals). A worker reads the number once per request, one lookup by primary
-key, and recomputes whatever it kept at an older number. The number lives in the
-database, so this holds across worker processes and app servers alike, and a worker
-sees a new number exactly when it can see the change that came with it.
+key (or a column of the page's own query, `column()`), and recomputes whatever it kept
+at an older number. The number lives in the database, so this holds across worker
+processes and app servers alike, and a worker sees a new number exactly when it can see
+the change that came with it.
 """
 
 from __future__ import annotations
@@ -20,43 +21,31 @@ from django.db import connection
 from django.db.models import F, Subquery
 from wagtail.models import Site
 
+from .caches import Memo
 from .models import ContentGeneration
 
-MAX_KEPT = 5_000  # entries per worker: a few shared parts, and story cards of under 1 kB
-
-type Store = dict[Hashable, tuple[int, float | None, Any]]
-_kept: Store = {}
-_stores: list[Store] = [_kept]
-_last_read = 0  # the number this worker read last, by any request
-
-
-def store() -> Store:
-    """A store of kept values of its own (see `kept`), for values kept per page, which
-    would otherwise crowd out the parts every page shares."""
-    made: Store = {}
-    _stores.append(made)
-    return made
+# Parts every page shares, and story cards (under 1 kB each): the spread of stories a
+# worker serves in a day fits.
+SHARED = Memo(
+    "kept-parts",
+    bound=20_000,
+    key="a part's name and what it depends on (site, language, story id and card style)",
+    invalidated_by="a new content generation; some parts also expire at a time they name",
+)
 
 
 def current(request=None) -> int:
     """The content generation, read once per request."""
-    if request is not None and hasattr(request, "_content_generation"):
-        return request._content_generation
+    if request is not None and hasattr(request, "content_generation"):
+        return request.content_generation
     table = connection.ops.quote_name(ContentGeneration._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT number FROM {table} WHERE id = 1")  # noqa: S608 - a model's table
         row = cursor.fetchone()
-    global _last_read
-    number = _last_read = row[0] if row else 0
+    number = row[0] if row else 0
     if request is not None:
-        request._content_generation = number
+        request.content_generation = number
     return number
-
-
-def last_read() -> int:
-    """The content generation this worker read last: what a query about to run will most
-    likely read too (see ArticlePage.kept_reader_columns)."""
-    return _last_read
 
 
 def column():
@@ -67,8 +56,7 @@ def column():
 
 def remember(request, number: int | None) -> None:
     """Take `number`, read with another query of this request, as its content generation."""
-    global _last_read
-    request._content_generation = _last_read = number or 0
+    request.content_generation = number or 0
 
 
 def bump() -> None:
@@ -82,11 +70,11 @@ def kept[T](
     key: Hashable,
     compute: Callable[[], T],
     expires_at: Callable[[T], float | None] = lambda value: None,
-    within: Store = _kept,
+    within: Memo = SHARED,
 ) -> T:
     """`compute()`, or what it gave at this content generation before, unless that has
     passed the time (`time.time()`) that `expires_at(value)` set for it; kept `within`
-    the shared store unless another is given."""
+    the shared memo unless another is given."""
     generation = current(request)
     entry = within.get(key)
     if (
@@ -100,11 +88,15 @@ def kept[T](
     return value
 
 
-def keep(within: Store, key: Hashable, generation: int, value, expires: float | None = None):
-    """Keep `value` `within` a store as what `key` is at this content generation."""
-    if len(within) >= MAX_KEPT:
-        within.clear()
+def keep(within: Memo, key: Hashable, generation: int, value, expires: float | None = None):
+    """Keep `value` `within` a memo as what `key` is at this content generation."""
     within[key] = (generation, expires, value)
+
+
+def found(within: Memo, key: Hashable, generation: int) -> Any | None:
+    """What is kept `within` a memo for `key` at this content generation, or None."""
+    entry = within.get(key)
+    return entry[2] if entry is not None and entry[0] == generation else None
 
 
 def kept_each[K: Hashable, T](
@@ -114,28 +106,18 @@ def kept_each[K: Hashable, T](
     keys with nothing kept are given to `compute_missing` together, and what it returns is
     kept. A key it leaves out is left out of the result too."""
     generation = current(request)
-    found: dict[K, T] = {}
+    kept_now: dict[K, T] = {}
     for key in keys:
-        entry = _kept.get(key)
+        entry = SHARED.get(key)
         if entry is not None and entry[0] == generation:
-            found[key] = entry[2]
-    missing = [key for key in keys if key not in found]
+            kept_now[key] = entry[2]
+    missing = [key for key in keys if key not in kept_now]
     if missing:
         computed = compute_missing(missing)
-        if len(_kept) + len(computed) > MAX_KEPT:
-            _kept.clear()
         for key, value in computed.items():
-            _kept[key] = (generation, None, value)
-        found.update(computed)
-    return {key: found[key] for key in keys if key in found}
-
-
-def forget() -> None:
-    """Drop everything kept (tests, whose rolled-back transactions reuse numbers)."""
-    for kept_values in _stores:
-        kept_values.clear()
-    global _last_read
-    _last_read = 0
+            SHARED[key] = (generation, None, value)
+        kept_now.update(computed)
+    return {key: kept_now[key] for key in keys if key in kept_now}
 
 
 class KeptSiteSetting:

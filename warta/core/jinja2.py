@@ -14,18 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, tzinfo
-from functools import lru_cache
 
 from django.contrib.humanize.templatetags.humanize import intcomma as humanize_intcomma
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.template.defaultfilters import linebreaksbr
 from django.utils import dateformat, formats, translation
 from django.utils.timezone import template_localtime
 from jinja2 import Environment, Template, Undefined, pass_context, pass_environment
-from markupsafe import Markup, _escape_inner
+from markupsafe import Markup
 
 from .addresses import reverse, static
+from .caches import lru
+from .compat.jinja2 import with_shortcuts
 
 
 def date(value, format_name: str = "DATE_FORMAT") -> str:
@@ -41,28 +40,17 @@ def date(value, format_name: str = "DATE_FORMAT") -> str:
     )
 
 
-@lru_cache(maxsize=1024)
+@lru(
+    "printed-dates",
+    maxsize=1024,
+    key="a local date and time, its zone, a format name and a language",
+    invalidated_by="nothing: the same moment always prints the same",
+)
 def local_moment(local: datetime, zone: tzinfo | None, format_name: str, language: str) -> str:
     """A local date and time written in a language's format: the same every time, and a
     story prints its times on every render."""
-    formatter = dateformat.DateFormat(local.replace(tzinfo=zone))
     with translation.override(language):
-        return "".join(
-            str(getattr(formatter, piece)()) if is_code else piece
-            for is_code, piece in format_pieces(formats.get_format(format_name))
-        )
-
-
-@lru_cache(maxsize=64)
-def format_pieces(format_string: str) -> tuple[tuple[bool, str], ...]:
-    """A date format split as Django's formatter splits it on every call: (True, code)
-    for a format character, (False, text) for text between them."""
-    pieces = dateformat.re_formatchars.split(format_string)
-    return tuple(
-        (True, piece) if number % 2 else (False, dateformat.re_escaped.sub(r"\1", piece))
-        for number, piece in enumerate(pieces)
-        if piece
-    )
+        return dateformat.format(local.replace(tzinfo=zone), formats.get_format(format_name))
 
 
 def intcomma(value) -> str:
@@ -75,19 +63,18 @@ def intcomma(value) -> str:
     return humanize_intcomma(value)
 
 
-@lru_cache(maxsize=16)
+@lru(
+    "thousand-separators",
+    maxsize=16,
+    key="a language",
+    invalidated_by="a change of the number-format settings (tests)",
+)
 def separator_of_thousands(language: str) -> str | None:
     """The thousand separator of a language that groups digits by three (None for any
     other grouping): a story page prints seven counts."""
     if formats.get_format("NUMBER_GROUPING", lang=language) == 3:
         return formats.get_format("THOUSAND_SEPARATOR", lang=language)
     return None
-
-
-@receiver(setting_changed)
-def _forget_number_formats(*, setting, **kwargs) -> None:
-    if setting in ("NUMBER_GROUPING", "THOUSAND_SEPARATOR", "FORMAT_MODULE_PATH", "LANGUAGES"):
-        separator_of_thousands.cache_clear()
 
 
 def iso_datetime(value) -> str:
@@ -130,33 +117,7 @@ def inclusion(template_name: str, values: Callable[..., dict], takes_context: bo
     return render
 
 
-def escape_output(value) -> str:
-    """What `markupsafe.escape` gives, as plain text: for what a template prints.
-
-    Compiled templates print each value through `escape`, which wraps the escaped text in
-    a new Markup object (a Python-level constructor), and the page joins the text at once:
-    a story page prints some 250 values. Blocks and macros that collect output still mark
-    their joined text safe, as Jinja2 does."""
-    if type(value) is str:
-        return _escape_inner(value)
-    if hasattr(value, "__html__"):
-        return value.__html__()
-    return _escape_inner(str(value))
-
-
-class ReaderTemplate(Template):
-    @classmethod
-    def from_code(cls, environment, code, globals, uptodate=None) -> Template:
-        """A compiled template whose printed values go through `escape_output`: the name
-        `escape` of its module is used by Jinja2's code for printing values only."""
-        template = super().from_code(environment, code, globals, uptodate)
-        template.root_render_func.__globals__["escape"] = escape_output
-        return template
-
-
 class ReaderEnvironment(Environment):
-    template_class = ReaderTemplate
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.included_templates: dict[str, Template] = {}
@@ -172,12 +133,6 @@ class ReaderEnvironment(Environment):
             template = self.included_templates[name] = self.get_template(name)
         return template
 
-    def make_globals(self, d):
-        """A template's globals as one plain dict: each render copies them, and Jinja2's
-        ChainMap is copied key by key in Python (some 15 µs per template or include). The
-        environment's globals are all set before the first template loads."""
-        return {**self.globals, **(d or {})}
-
     def getattr(self, obj, attribute: str):
         """`value.key` reads a dict's key first, as Django's template language does: Jinja2
         would try an attribute first and raise and catch an AttributeError for each key."""
@@ -191,7 +146,7 @@ def environment(**options) -> Environment:
     # language, with or without DEBUG.
     options["undefined"] = Undefined
     options["autoescape"] = True
-    env = ReaderEnvironment(**options)  # noqa: S701 - autoescape is on, the line above
+    env = with_shortcuts(ReaderEnvironment)(**options)  # noqa: S701 - autoescape: just above
     env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=False)
     env.globals.update(
         # Called directly: the installed alias passes through the template context twice

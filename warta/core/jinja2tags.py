@@ -1,12 +1,12 @@
 """The live date and time in the site header: rendered by the server, ticking in the browser."""
 
 import datetime
-from functools import cache, lru_cache
 
 from django.conf import settings
 from django.utils import dates, timezone, translation
 from jinja2.ext import Extension
 
+from .caches import lru
 from .jinja2 import date, inclusion
 
 
@@ -28,14 +28,14 @@ def site_clock(now=None) -> dict:
     }
 
 
-@lru_cache(maxsize=64)
+@lru("clock-days", maxsize=64, key="a date and a language")
 def day_text(day: datetime.date, language: str) -> str:
     """The day as the clock shows it (Kamis, 28 Maret 2024): once per day and language."""
     with translation.override(language):
         return date(day, "DATE_FORMAT")
 
 
-@cache
+@lru("calendar-names", maxsize=8, key="a language")
 def calendar_names(language: str) -> dict[str, str]:
     """Day names from Sunday and month names, in `language`: the same on every page."""
     with translation.override(language):

@@ -3,6 +3,7 @@ caching of reader pages."""
 
 from django.conf import settings
 from django.utils import timezone, translation
+from django.views.decorators.csp import csp_override
 
 from . import pagecache
 
@@ -42,6 +43,8 @@ class StaffAreaMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # An empty policy: Django's middleware then sends none.
+        self.get_staff_response = csp_override({})(get_response)
 
     def __call__(self, request):
         if not request.path_info.startswith("/admin/"):
@@ -49,9 +52,7 @@ class StaffAreaMiddleware:
         if translation.get_language() == "id":
             translation.activate(WAGTAIL_INDONESIAN)
             request.LANGUAGE_CODE = WAGTAIL_INDONESIAN
-        response = self.get_response(request)
-        response._csp_config = {}
-        return response
+        return self.get_staff_response(request)
 
 
 class ReaderCacheHeadersMiddleware:

@@ -7,7 +7,8 @@ server take a breaking-news crowd. Entries are stored once per encoding
 
 What is cached: GET and HEAD without a session cookie whose response Django
 marked `Cache-Control: public` and which sets no cookie. Each entry carries
-*tags* naming what it shows (`article:12`, `section:4`, `tag:banjir`, ...);
+*tags* naming what it shows (`page:12` for each story on it, `list:section:4`,
+`list:tag:banjir`, `person:3`, ...; warta.news.signals says what purges which);
 publishing purges exactly the entries tagged with what changed. Entries that
 name no tags get `listing`, purged by any publication: conservative for pages
 such as feeds and sitemaps that list many stories.
@@ -30,6 +31,7 @@ from pathlib import Path
 
 import brotli
 import redis
+from django.conf import settings
 from redis.exceptions import WatchError
 
 from .sqlite_files import SharedSQLiteFile
@@ -42,7 +44,9 @@ INTERNAL_HEADERS = {TAGS_HEADER.lower(), TTL_HEADER.lower()}
 PER_VARIANT_HEADERS = {"content-length", "content-encoding", "etag", "last-modified", "vary"}
 
 ENCODINGS = ("br", "gzip", "identity")
-MAX_BODY_BYTES = 20 * 1024 * 1024
+MAX_BODY_BYTES = 5 * 1024 * 1024
+# Every this many stores a process checks the store's size against its bound.
+TRIM_EVERY = 64
 DEFAULT_TAG = "listing"
 ALL_TAG = "all"
 
@@ -97,12 +101,14 @@ class SQLitePageStore:
         CREATE TABLE IF NOT EXISTS tags (tag TEXT NOT NULL, key TEXT NOT NULL,
             PRIMARY KEY (tag, key)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS tags_by_key ON tags (key);
+        CREATE INDEX IF NOT EXISTS entries_by_expiry ON entries (expires);
         CREATE TABLE IF NOT EXISTS purges (id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER);
         INSERT OR IGNORE INTO purges VALUES (1, 0);
     """
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, max_entries: int):
         self.file = SharedSQLiteFile(path, self.SCHEMA)
+        self.max_entries, self.stores = max_entries, 0
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -145,11 +151,29 @@ class SQLitePageStore:
             )
             db.execute("DELETE FROM tags WHERE key = ?", (key,))
             db.executemany("INSERT OR IGNORE INTO tags VALUES (?, ?)", [(t, key) for t in tags])
+            self.stores += 1
+            if self.stores % TRIM_EVERY == 1:
+                self.trim(db)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
         return True
+
+    def trim(self, db: sqlite3.Connection) -> None:
+        """Expired entries go, and past `max_entries` those expiring soonest."""
+        (count,) = db.execute("SELECT count(*) FROM entries").fetchone()
+        (expired,) = db.execute(
+            "SELECT count(*) FROM entries WHERE expires < ?", (time.time(),)
+        ).fetchone()
+        excess = max(expired, count - self.max_entries)
+        if excess > 0:
+            keys = [
+                (row[0],)
+                for row in db.execute("SELECT key FROM entries ORDER BY expires LIMIT ?", (excess,))
+            ]
+            db.executemany("DELETE FROM entries WHERE key = ?", keys)
+            db.executemany("DELETE FROM tags WHERE key = ?", keys)
 
     def purge(self, tags: Iterable[str]) -> int:
         tags = list(tags)
@@ -186,8 +210,9 @@ class RedisPageStore:
 
     PREFIX = "warta:pc:"
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, max_entries: int):
         self.redis = redis.Redis.from_url(url)
+        self.max_entries, self.stores = max_entries, 0
 
     def _entry(self, key: str) -> str:
         return f"{self.PREFIX}e:{hashlib.sha1(key.encode()).hexdigest()}"  # noqa: S324 - a name
@@ -220,13 +245,30 @@ class RedisPageStore:
                 },
             )
             pipe.expire(entry, int(ttl) + 1)
+            pipe.zadd(f"{self.PREFIX}index", {entry: time.time() + ttl})
             for tag in tags:
                 pipe.sadd(f"{self.PREFIX}t:{tag}", entry)
+                # A tag's set lasts as long as its newest entry, not for ever.
+                pipe.expire(f"{self.PREFIX}t:{tag}", int(ttl) + 1, gt=True)
+                pipe.expire(f"{self.PREFIX}t:{tag}", int(ttl) + 1, nx=True)
             try:
                 pipe.execute()
             except WatchError:  # a purge came in between
                 return False
+        self.stores += 1
+        if self.stores % TRIM_EVERY == 1:
+            self.trim()
         return True
+
+    def trim(self) -> None:
+        """Expired entries leave the index, and past `max_entries` those expiring soonest
+        go (Redis expires the entries themselves)."""
+        index = f"{self.PREFIX}index"
+        self.redis.zremrangebyscore(index, "-inf", time.time())
+        excess = self.redis.zcard(index) - self.max_entries
+        if excess > 0:
+            entries = [entry for entry, _expires in self.redis.zpopmin(index, excess)]
+            self.redis.delete(*entries)
 
     def purge(self, tags: Iterable[str]) -> int:
         tag_keys = [f"{self.PREFIX}t:{tag}" for tag in tags]
@@ -242,14 +284,13 @@ class RedisPageStore:
 
 def store_from_settings():
     """The configured store, or None when the page cache is off."""
-    from django.conf import settings
-
     config = settings.WARTA_PAGE_CACHE
     if not config.get("ENABLED", True):
         return None
+    max_entries = config.get("MAX_ENTRIES", 5_000)
     if config.get("REDIS_URL"):
-        return RedisPageStore(config["REDIS_URL"])
-    return SQLitePageStore(config["PATH"])
+        return RedisPageStore(config["REDIS_URL"], max_entries)
+    return SQLitePageStore(config["PATH"], max_entries)
 
 
 _store = None

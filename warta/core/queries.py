@@ -1,43 +1,45 @@
-"""Query shapes that stay fast as the archive grows."""
+"""Query shapes that stay fast as the archive grows, and queries run again and again."""
 
 from __future__ import annotations
 
-import copy
 import json
 from collections.abc import Callable, Hashable
 from datetime import UTC, datetime, timedelta
 
-from django.db import connections, models
-from django.db.models import (
-    QuerySet,
-    StringAgg,
-    Subquery,
-    TextField,
-    Value,
-    prefetch_related_objects,
-)
+from django.db import models
+from django.db.models import Q, QuerySet, StringAgg, Subquery, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, JSONArray
 from django.utils.dateparse import parse_datetime
 
+from . import compat
+from .caches import Memo
+from .compat.orm import CompiledQuery, sql_of
 
-def keys_of_any(*querysets: QuerySet) -> RawSQL | list:
-    """The primary keys selected by any of `querysets`, as one subquery for `pk__in`.
+
+def in_any(*querysets: QuerySet) -> Q:
+    """The rows whose primary key any of `querysets` selects, as a filter.
 
     Each queryset is usually a short, sliced list (the newest four of a section): the
-    database reads a few index entries for each, whatever the size of the table.
-    `pk IN (a) OR pk IN (b)` would instead make PostgreSQL test every row against both
-    lists. Each member is wrapped in its own SELECT because SQLite refuses LIMIT in a
-    member of a compound SELECT.
+    database reads a few index entries for each, whatever the size of the table. With the
+    union-of-lists shortcut they are one subquery, `pk IN (a UNION ALL b)`:
+    `pk IN (a) OR pk IN (b)` makes PostgreSQL test every row against both lists. Each
+    member is wrapped in its own SELECT because SQLite refuses LIMIT in a member of a
+    compound SELECT.
     """
+    if not querysets:
+        return Q(pk__in=[])  # Django answers without asking the database
+    if not compat.on("union-of-lists"):
+        which = Q(pk__in=[])
+        for queryset in querysets:
+            which |= Q(pk__in=queryset.values("pk"))
+        return which
     members, params = [], []
     for number, queryset in enumerate(querysets):
-        sql, member_params = queryset.values("pk").query.get_compiler(queryset.db).as_sql()
+        sql, member_params = sql_of(queryset.values("pk"))
         members.append(f"SELECT * FROM ({sql}) AS member_{number}")  # noqa: S608 - compiled
         params.extend(member_params)
-    if not members:
-        return []  # an empty `pk__in`: Django answers without asking the database
-    return RawSQL(" UNION ALL ".join(members), params)  # noqa: S611 - values are parameters
+    return Q(pk__in=RawSQL(" UNION ALL ".join(members), params))  # noqa: S611 - parameters
 
 
 def rows_column(queryset: QuerySet, *values: str) -> Coalesce:
@@ -128,138 +130,61 @@ class RowsColumn:
         return instances
 
 
-class Placeholder:
-    """A stand-in for a value in a query built once (see PreparedQuery); `field` is the model
-    field the value is compared with, which converts it for the database."""
-
-    def __init__(self, name: str, field: models.Field, sample):
-        self.name, self.field, self.sample = name, field, sample
-
-    def db_value(self, value, connection):
-        return self.field.get_db_prep_value(value, connection, prepared=False)
-
-
-def placeholders(**fields: models.Field) -> dict[str, Placeholder]:
-    """A placeholder per keyword, each with a sample value no real query uses."""
-    made = {}
+def sample_values(fields: dict[str, models.Field]) -> dict[str, object]:
+    """A sample value per field that no real query uses, for building a query once."""
+    samples = {}
     for number, (name, field) in enumerate(fields.items(), start=1):
         if isinstance(field, models.DateTimeField):
-            sample = datetime(1901, 1, 1, tzinfo=UTC) + timedelta(seconds=number)
+            samples[name] = datetime(1901, 1, 1, tzinfo=UTC) + timedelta(seconds=number)
         elif isinstance(field, models.CharField | models.TextField):
-            sample = f"WartaPlaceholder{number}Z"
+            samples[name] = f"WartaPlaceholder{number}Z"
         else:  # integers and keys: positive and 32-bit, or Django finds it out of range
-            sample = 2_147_480_000 + number
-        made[name] = Placeholder(name, field, sample)
-    return made
+            samples[name] = 2_147_480_000 + number
+    return samples
 
 
 class PreparedQuery:
-    """A query built and compiled to SQL once per process, then run with new values.
+    """A query a reader page runs on every request with new values: `build(**values)`
+    makes its queryset, `fields` name the model field each value is compared with.
 
+    `run(**values)` gives what iterating `build(**values)` would: model instances with
+    their joins, annotations and prefetches, or the rows of a `values_list()`. With the
+    prepared-queries shortcut (warta.core.compat.orm.CompiledQuery) the queryset is built
+    and compiled to SQL once per process, from sample values, and run with the new ones:
     Django takes far longer to build and compile a query than the database takes to
-    answer a lookup by key: fetching a page with its joins costs some 5 ms in the ORM
-    and 0.3 ms in SQLite. `queryset` is built from the samples of `places`; each sample
-    must reach the SQL as a parameter of its own, as in exact, comparison and
-    startswith lookups. `run(**values)` puts the values in their places and gives model
-    instances as the queryset would: select_related, annotations and prefetch_related
-    included, or rows for a `values()` or `values_list()` queryset. A sample that cannot
-    be found in the parameters is an error at once, unless its place is named `optional`
-    (offered to parts of the query that may not use it); `run` ignores values for places
-    the query does not have.
+    answer a lookup by key. Each value must therefore reach the SQL as a parameter of its
+    own, as in exact, comparison and startswith lookups; a query whose SQL lacks one of
+    the values is an error on its first run.
     """
 
-    def __init__(
-        self,
-        queryset: QuerySet,
-        places: dict[str, Placeholder],
-        optional: frozenset[str] = frozenset(),
-    ):
-        self.queryset = queryset
-        connection = connections[queryset.db]
-        self.compiler = queryset.query.get_compiler(queryset.db)
-        self.sql, params = self.compiler.as_sql()
-        self.params = list(params)
-        self.slots: list[tuple[int, Placeholder, str | None]] = []  # (index, place, LIKE form)
-        self.converters: dict[object, Callable] = {}
-        for place in places.values():
-            sample = place.db_value(place.sample, connection)
-            found = [i for i, param in enumerate(self.params) if param == sample]
-            if isinstance(sample, str):
-                found_in = [
-                    i
-                    for i, param in enumerate(self.params)
-                    if isinstance(param, str) and sample in param and param != sample
-                ]
-                # A pattern such as "<sample>%": kept with the sample's place marked.
-                self.slots += [(i, place, self.params[i].replace(sample, "{}")) for i in found_in]
-            else:
-                found_in = []
-            if not found and not found_in and place.name not in optional:
-                raise ValueError(f"placeholder {place.name!r} is not a parameter of the query")
-            self.slots += [(i, place, None) for i in found]
+    def __init__(self, build: Callable[..., QuerySet], **fields: models.Field):
+        self.build, self.fields = build, fields
+        self.compiled: CompiledQuery | None = None
 
     def run(self, **values) -> list:
-        connection = connections[self.queryset.db]
-        params = list(self.params)
-        for index, place, like in self.slots:
-            value = place.db_value(values[place.name], connection)
-            if like is None:
-                params[index] = value
-            else:  # the value goes into the pattern escaped
-                params[index] = like.replace("{}", connection.ops.prep_for_like_query(value))
-        compiler = copy.copy(self.compiler)
-        compiler.connection = connection  # connections are per thread
-        compiler.as_sql = lambda *args, **kwargs: (self.sql, tuple(params))
-        compiler.get_converters = self.converters_for(connection)
-        objects = list(self.queryset._iterable_class(_Compiled(self.queryset, compiler)))
-        if self.queryset._prefetch_related_lookups and objects:
-            prefetch_related_objects(objects, *self.queryset._prefetch_related_lookups)
-        return objects
-
-    def converters_for(self, connection) -> Callable:
-        """The compiler's converters of column values, worked out once per connection (once
-        per thread): Django would ask every column's field for them on every run."""
-        converters = self.converters.get(connection)
-        if converters is None:
-            compiler = copy.copy(self.compiler)
-            compiler.connection = connection
-            known: dict[tuple, dict] = {}
-
-            def converters(expressions):
-                key = tuple(map(id, expressions))
-                if key not in known:
-                    known[key] = compiler.get_converters(expressions)
-                return known[key]
-
-            self.converters[connection] = converters
-        return converters
+        if not compat.on("prepared-queries"):
+            return list(self.build(**values))
+        if self.compiled is None:
+            samples = sample_values(self.fields)
+            self.compiled = CompiledQuery(
+                self.build(**samples),
+                {name: (field, samples[name]) for name, field in self.fields.items()},
+            )
+        return self.compiled.run(values)
 
 
-class _Compiled:
-    """What Django's iterables read of a queryset and its query, with the compiler given
-    rather than built; the rest is the queryset's own query."""
-
-    def __init__(self, queryset: QuerySet, compiler):
-        self.db, self.model = queryset.db, queryset.model
-        self._fetch_mode = queryset._fetch_mode
-        self._known_related_objects = queryset._known_related_objects
-        self.query = self
-        self._query = queryset.query
-        self._compiler = compiler
-
-    def get_compiler(self, using=None, connection=None, elide_empty=True):
-        return self._compiler
-
-    def __getattr__(self, name: str):
-        return getattr(self._query, name)
+# One per shape of query (a number of tags, of sections, of images): a few hundred at most.
+PREPARED = Memo(
+    "prepared-queries",
+    bound=1_000,
+    key="the shape of a query (its kind, and how many values of each sort it takes)",
+    invalidated_by="nothing: a query's SQL depends on its shape only",
+)
 
 
-_prepared: dict[Hashable, PreparedQuery] = {}
-
-
-def prepared(key: Hashable, build: Callable[..., PreparedQuery], *args) -> PreparedQuery:
-    """The query `build(*args)` makes, built on first use in this process, known by `key`."""
-    query = _prepared.get(key)
+def prepared(key: Hashable, make: Callable[[], PreparedQuery]) -> PreparedQuery:
+    """The PreparedQuery `make()` gives, made once per process and known by `key`."""
+    query = PREPARED.get(key)
     if query is None:
-        query = _prepared[key] = build(*args)
+        query = PREPARED[key] = make()
     return query

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
-MAX_URLS_KEPT = 50_000
+from .caches import Memo
 
 
 class UrlsKept:
@@ -14,16 +14,18 @@ class UrlsKept:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._urls: dict[str, str] = {}
+        self.urls = Memo(
+            f"file-urls-{type(self).__name__}",
+            bound=50_000,
+            key="a file's name in the storage",
+            invalidated_by="new settings for the storage's URL (tests)",
+        )
 
     def kept_url(self, name: str) -> str:
-        try:
-            return self._urls[name]
-        except KeyError:
-            if len(self._urls) >= MAX_URLS_KEPT:
-                self._urls.clear()
-            url = self._urls[name] = super().url(name)
-            return url
+        url = self.urls.get(name)
+        if url is None:
+            url = self.urls[name] = super().url(name)
+        return url
 
 
 class StaticFilesStorage(UrlsKept, CompressedManifestStaticFilesStorage):
@@ -37,12 +39,8 @@ class StaticFilesStorage(UrlsKept, CompressedManifestStaticFilesStorage):
 
 
 class MediaStorage(UrlsKept, FileSystemStorage):
-    """Django's file system storage, remembering each upload's URL until MEDIA_URL changes."""
+    """Django's file system storage, remembering each upload's URL until MEDIA_URL
+    changes (warta.core.signals)."""
 
     def url(self, name):
         return self.kept_url(name)
-
-    def _clear_cached_properties(self, setting, **kwargs):
-        super()._clear_cached_properties(setting, **kwargs)
-        if setting == "MEDIA_URL":
-            self._urls.clear()

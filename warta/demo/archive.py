@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.html import escape
@@ -34,6 +34,7 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backends
+from wagtail.utils.file import hash_filelike
 
 from warta.news import story_lists
 from warta.news.models import ArticlePage, ArticlePageTag, ArticleReporter, Person, SectionPage
@@ -187,7 +188,7 @@ def _create_batch(drafts: list[_Draft], sections: dict[str, SectionPage]) -> Non
                         draft_title=draft.title,
                         slug=draft.slug,
                         content_type=content_type,
-                        path=Page._get_path(section.path, section.depth + 1, step),
+                        path=child_path(section.path, step),
                         depth=section.depth + 1,
                         numchild=0,
                         url_path=f"{section.url_path}{draft.slug}/",
@@ -206,15 +207,13 @@ def _create_batch(drafts: list[_Draft], sections: dict[str, SectionPage]) -> Non
         ordered = [draft for section_drafts in by_section.values() for draft in section_drafts]
         Page.objects.bulk_create(pages)
 
-        # Multi-table inheritance: the page rows exist, now the article rows that extend them.
-        # bulk_create() refuses such models; _insert() is what Model.save() itself uses to
-        # insert a child table's row, here for a whole batch in one statement.
-        articles = [
-            ArticlePage(page_ptr_id=page.pk, **draft.fields)
-            for page, draft in zip(pages, ordered, strict=True)
-        ]
-        ArticlePage._base_manager._insert(
-            articles, fields=ArticlePage._meta.local_concrete_fields, using="default"
+        # Multi-table inheritance: the page rows exist, now the article rows that extend them
+        # (bulk_create() refuses such models), in one statement for the batch.
+        _insert_rows(
+            [
+                ArticlePage(page_ptr_id=page.pk, **draft.fields)
+                for page, draft in zip(pages, ordered, strict=True)
+            ]
         )
         ArticleReporter.objects.bulk_create(
             ArticleReporter(page_id=page.pk, person_id=person_id, sort_order=order)
@@ -238,6 +237,41 @@ def _index(page_ids: list[int]) -> None:
             backend.add_bulk(ArticlePage, articles)
 
 
+def _insert_rows(articles: list[ArticlePage]) -> None:
+    """Insert the article table's own rows of `articles`, their page rows being there."""
+    fields = ArticlePage._meta.local_concrete_fields
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    rows = [
+        [field.get_db_prep_save(field.pre_save(article, True), connection) for field in fields]
+        for article in articles
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {quote(ArticlePage._meta.db_table)} ({columns}) VALUES ({marks})",  # noqa: S608 - a model's table and columns
+            rows,
+        )
+
+
+def child_path(parent_path: str, number: int) -> str:
+    """The tree path of a page's child number `number` (1 is the first): treebeard's
+    materialised path, a step of `Page.steplen` digits of `Page.alphabet` per level."""
+    digits = ""
+    while number:
+        number, digit = divmod(number, len(Page.alphabet))
+        digits = Page.alphabet[digit] + digits
+    return parent_path + digits.rjust(Page.steplen, Page.alphabet[0])
+
+
+def child_number(path: str) -> int:
+    """The number of the child whose tree path is `path` (the inverse of `child_path`)."""
+    number = 0
+    for digit in path[-Page.steplen :]:
+        number = number * len(Page.alphabet) + Page.alphabet.index(digit)
+    return number
+
+
 def _last_child_step(section: SectionPage) -> int:
     last = (
         Page.objects.filter(path__startswith=section.path, depth=section.depth + 1)
@@ -245,7 +279,7 @@ def _last_child_step(section: SectionPage) -> int:
         .values_list("path", flat=True)
         .first()
     )
-    return Page._str2int(last[-Page.steplen :]) if last else 0
+    return child_number(last) if last else 0
 
 
 def _existing_numbers(seed: int) -> set[int]:
@@ -313,7 +347,7 @@ def _image_pool() -> list:
         )
         image.file.save(f"arsip-{number}.jpg", ContentFile(data), save=False)
         image.width, image.height = WIDTH, HEIGHT
-        image._set_file_hash()
+        image.file_hash = hash_filelike(ContentFile(data))
         image.save()
         images.append(image)
     return images

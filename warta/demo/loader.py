@@ -9,8 +9,10 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import escape
 from wagtail.images import get_image_model
 from wagtail.models import Site
+from wagtail.utils.file import hash_filelike
 
 from warta.news.models import (
     ArticlePage,
@@ -97,7 +99,7 @@ def _image(key: str, title: str, caption: str, credit: str):
         image = image_model(title=title, file_size=len(data))
         image.file.save(f"{key}.jpg", ContentFile(data), save=False)
         image.width, image.height = WIDTH, HEIGHT  # saving the file clears them
-        image._set_file_hash()
+        image.file_hash = hash_filelike(ContentFile(data))
     image.caption, image.credit, image.description = caption, credit, caption
     image.save()
     return image
@@ -108,7 +110,7 @@ def _body(entry: dict) -> list[tuple[str, object]]:
     for index, block in enumerate(entry["body"]):
         kind = block[0]
         if kind == "paragraph":
-            blocks.append(("paragraph", f"<p>{_escape(block[1])}</p>"))
+            blocks.append(("paragraph", f"<p>{escape(block[1])}</p>"))
         elif kind == "quote":
             blocks.append(("quote", {"text": block[1], "attribution": block[2]}))
         elif kind == "image":
@@ -117,12 +119,6 @@ def _body(entry: dict) -> list[tuple[str, object]]:
             )
             blocks.append(("image", {"image": image, "caption": "", "credit": ""}))
     return blocks
-
-
-def _escape(text: str) -> str:
-    from django.utils.html import escape
-
-    return escape(text)
 
 
 def _article(entry: dict, sections, people, now) -> ArticlePage:

@@ -7,4 +7,4 @@ class DiscoveryConfig(AppConfig):
     verbose_name = "Discovery"
 
     def ready(self):
-        from . import images, signals  # noqa: F401 - connects the receivers
+        from . import signals  # noqa: F401 - connects the receivers

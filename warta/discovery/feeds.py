@@ -33,14 +33,9 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from warta.images.specs import SHARE_IMAGE_SPEC
 from warta.news.jinja2tags import article_body
-from warta.news.models import (
-    SHARE_IMAGE_SPEC,
-    ArticlePage,
-    ArticleReporter,
-    Person,
-    SectionPage,
-)
+from warta.news.models import ArticlePage, ArticleReporter, Person, SectionPage
 
 from .images import file_size, share_rendition
 

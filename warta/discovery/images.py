@@ -8,11 +8,9 @@ a lower quality than the usual 80.
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
-from wagtail.images import get_image_model
 
-from warta.news.models import (
+from warta.core.caches import Memo
+from warta.images.specs import (
     FOUR_THREE_IMAGE_SPEC,
     LEAD_IMAGE_SPEC,
     SHARE_IMAGE_SPEC,
@@ -29,8 +27,12 @@ SHARE_IMAGE_FALLBACK_SPECS = (
 )
 # schema.org NewsArticle images, in the aspect ratios Google asks for: 1:1, 4:3, 16:9.
 STRUCTURED_DATA_IMAGE_SPECS = (SQUARE_IMAGE_SPEC, FOUR_THREE_IMAGE_SPEC, LEAD_IMAGE_SPEC)
-MAX_SIZES_KEPT = 10_000
-_sizes: dict[tuple[int, str], int] = {}  # (rendition id, file name): bytes
+SIZES = Memo(
+    "rendition-sizes",
+    bound=10_000,
+    key="a rendition's id and file name",
+    invalidated_by="the rendition saved or deleted (signals.py)",
+)
 
 
 def file_size(rendition) -> int | None:
@@ -38,7 +40,7 @@ def file_size(rendition) -> int | None:
     remote storages answer slowly. A rendition's file does not change; a new or deleted
     rendition drops what was remembered under its name (`forget_file_size`)."""
     name = rendition.file.name
-    size = _sizes.get((rendition.pk, name))
+    size = SIZES.get((rendition.pk, name))
     if size is not None:
         return size
     key = f"warta-rendition-bytes:{name}"
@@ -49,17 +51,15 @@ def file_size(rendition) -> int | None:
         except OSError:
             return None
         cache.set(key, size, None)
-    if len(_sizes) >= MAX_SIZES_KEPT:
-        _sizes.clear()
-    _sizes[(rendition.pk, name)] = size
+    SIZES[(rendition.pk, name)] = size
     return size
 
 
-@receiver([post_save, post_delete], sender=get_image_model().get_rendition_model())
-def forget_file_size(sender, instance, raw=False, **kwargs) -> None:
-    if instance.file.name:
-        _sizes.pop((instance.pk, instance.file.name), None)
-        cache.delete(f"warta-rendition-bytes:{instance.file.name}")
+def forget_file_size(rendition) -> None:
+    """A rendition saved or deleted: its file may be new, or gone."""
+    if rendition.file.name:
+        SIZES.pop((rendition.pk, rendition.file.name))
+        cache.delete(f"warta-rendition-bytes:{rendition.file.name}")
 
 
 def share_rendition(image):

@@ -162,11 +162,11 @@ class StoryUrls:
 
 
 class ArticleUrlSet(StoryUrls, UrlSet):
-    """Every story, a page per block of story ids (story_lists.BLOCK_SIZE): a story keeps
+    """Every story, a page per block of story ids (StoryList.BLOCK_SIZE): a story keeps
     its page for good, and the index reads each page's count and lastmod from one row."""
 
     name = "articles"
-    page_size = story_lists.BLOCK_SIZE
+    page_size = StoryList.BLOCK_SIZE
 
     def pages(self) -> list[tuple[int, datetime | None]]:
         blocks = StoryList.objects.filter(site_root=self.root, kind=StoryList.Kind.BLOCK)
@@ -175,7 +175,7 @@ class ArticleUrlSet(StoryUrls, UrlSet):
         return list(listed.values_list("key", "changed_at"))
 
     def page_queryset(self, number: int) -> QuerySet:
-        first, last = story_lists.block_ids(number)
+        first, last = StoryList.block_ids(number)
         return self.stories().filter(pk__gte=first, pk__lte=last).order_by("pk")
 
     def urls(self, number: int) -> Iterator[SitemapURL]:

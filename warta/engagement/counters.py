@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -46,7 +46,10 @@ from django.db import IntegrityError, close_old_connections, connection, transac
 from django.db.models import F
 from django.utils import timezone
 
+from warta.core.caches import Memo, lru
+from warta.core.clock import newsroom_now
 from warta.core.sqlite_files import SharedSQLiteFile
+from warta.news.models import ArticlePage
 
 from .models import AppliedBatch, ArticleStats, DailyArticleStats
 from .readers import Reader
@@ -60,19 +63,6 @@ IP_LIMITED = "ip_limited"
 LIMITED = {READER_LIMITED, IP_LIMITED}
 
 PURGE_CHUNK = 5000
-
-
-def newsroom_now() -> datetime:
-    """The time in the newsroom's zone (TIME_ZONE): a day's views are those of its local
-    calendar day. The zone is named rather than looked up as the request's current one,
-    which the view beacon, answered before the middleware that makes it current, would
-    find only after a failed lookup (some 15 µs of a beacon's half millisecond)."""
-    return timezone.localtime(timezone.now(), timezone.get_default_timezone())
-
-
-def today() -> date:
-    """The newsroom's date."""
-    return newsroom_now().date()
 
 
 class Window(NamedTuple):
@@ -151,8 +141,6 @@ def apply_batch(batch_id: str, counts: dict[tuple[int, date], int]) -> bool:
     Views of articles deleted meanwhile are dropped. Returns False when the
     batch had already been added.
     """
-    from warta.news.models import ArticlePage
-
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -273,11 +261,9 @@ class LocalBackend:
         return [found[window.key] for window in windows]
 
     @staticmethod
-    @lru_cache(maxsize=8)
     def hit_statement(windows: int) -> str:
         """HIT for this many windows (a view touches three, or six just after midnight)."""
-        values = (f"(?{2 + 2 * i}, 1, ?{3 + 2 * i})" for i in range(windows))  # ?1 is now
-        return LocalBackend.HIT.format(values=", ".join(values))
+        return hit_statement(windows)
 
     def admit(self, windows: list[Window], view: tuple[int, date] | None) -> str:
         """Judge the windows' hits; when all pass, add the view (if any) to the pending totals."""
@@ -325,6 +311,12 @@ class LocalBackend:
                 ).rowcount
             if deleted < PURGE_CHUNK:
                 return
+
+
+@lru("window-statements", maxsize=8, key="a number of rate-limit windows")
+def hit_statement(windows: int) -> str:
+    values = (f"(?{2 + 2 * i}, 1, ?{3 + 2 * i})" for i in range(windows))  # ?1 is now
+    return LocalBackend.HIT.format(values=", ".join(values))
 
 
 # One round trip per view: count the hits, judge them, and add the view to the pending hash.
@@ -422,19 +414,24 @@ class RedisBackend:
         """Redis expires its keys by itself."""
 
 
-_backends: dict[tuple, LocalBackend | RedisBackend] = {}
+BACKENDS = Memo(
+    "engagement-stores",
+    bound=8,
+    key="the process id and the store's settings",
+    invalidated_by="a fork (a new process id) or new settings (tests)",
+)
 
 
 def get_backend() -> LocalBackend | RedisBackend:
     """This process's backend (a forked worker makes its own: connections do not cross a fork)."""
     config = settings.WARTA_ENGAGEMENT
     signature = (os.getpid(), config["REDIS_URL"], config["REDIS_PREFIX"], config["STATE_PATH"])
-    if signature not in _backends:
+    if signature not in BACKENDS:
         if config["REDIS_URL"]:
-            _backends[signature] = RedisBackend(config["REDIS_URL"], config["REDIS_PREFIX"])
+            BACKENDS[signature] = RedisBackend(config["REDIS_URL"], config["REDIS_PREFIX"])
         else:
-            _backends[signature] = LocalBackend(config["STATE_PATH"])
-    return _backends[signature]
+            BACKENDS[signature] = LocalBackend(config["STATE_PATH"])
+    return BACKENDS[signature]
 
 
 class Flusher:
@@ -452,8 +449,9 @@ class Flusher:
         config = settings.WARTA_ENGAGEMENT
         if not config["FLUSH_IN_BACKGROUND"] or self.pid == os.getpid():
             return
-        if connection.vendor == "sqlite" and connection.is_in_memory_db():
-            return  # a test database in memory: another thread cannot share it; flush by hand
+        name = connection.settings_dict["NAME"]
+        if connection.vendor == "sqlite" and (name == ":memory:" or "mode=memory" in str(name)):
+            return  # a database in memory: another thread cannot share it; flush by hand
         with self.start_lock:
             if self.pid == os.getpid():
                 return

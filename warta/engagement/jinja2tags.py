@@ -5,7 +5,6 @@ page's script reports the view and brings the numbers up to date.
 """
 
 import time
-from functools import cache
 from typing import NamedTuple
 
 from django.utils import translation
@@ -14,6 +13,7 @@ from jinja2.ext import Extension
 
 from warta.core import generation
 from warta.core.addresses import reverse, static
+from warta.core.caches import lru
 from warta.core.jinja2 import inclusion, intcomma
 
 from .models import ArticleStats, Reaction
@@ -84,7 +84,7 @@ class ShownReaction(NamedTuple):
     share: int
 
 
-@cache
+@lru("reaction-labels", maxsize=8, key="a language")
 def reaction_labels(language: str) -> list[tuple[Reaction.Kind, str]]:
     """Each reaction with its label in `language`: the same on every page."""
     with translation.override(language):

@@ -14,6 +14,8 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from warta.core import clock
+
 
 class ArticleStatsQuerySet(models.QuerySet):
     def ensure(self, article_ids) -> None:
@@ -112,8 +114,6 @@ class ReactionQuerySet(models.QuerySet):
         raise AssertionError("unreachable")
 
     def _choose(self, article_id: int, reader: str, kind: str | None, toggle: bool) -> str | None:
-        from .counters import today
-
         row = self.select_for_update().filter(article_id=article_id, reader=reader).first()
         previous = row.kind if row else None
         if toggle and kind == previous:
@@ -135,7 +135,7 @@ class ReactionQuerySet(models.QuerySet):
         ArticleStats.objects.ensure([article_id])
         ArticleStats.objects.filter(pk=article_id).update(**changes)
         if previous is None or kind is None:
-            DailyArticleStats.objects.add({(article_id, today()): (0, 1 if kind else -1)})
+            DailyArticleStats.objects.add({(article_id, clock.today()): (0, 1 if kind else -1)})
         return kind
 
 

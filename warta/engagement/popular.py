@@ -17,6 +17,8 @@ from django.db.models import Case, F, FloatField, Sum, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from warta.news.models import ArticlePage
+
 from .models import DailyArticleStats
 
 
@@ -55,8 +57,6 @@ def ranked_ids(rows, column: str, days: int, now: datetime, limit: int) -> list[
 
 def popular_lists(section=None, limit: int = 5, now: datetime | None = None) -> list[PopularList]:
     """Most read in 24 hours and in 7 days, most reactions in 7 days: four queries in all."""
-    from warta.news.models import ArticlePage
-
     now = timezone.localtime(now)
     rows = DailyArticleStats.objects.filter(article__live=True)
     if section is not None:

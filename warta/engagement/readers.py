@@ -15,7 +15,6 @@ the random id (keyed with the site's secret key), never the id itself.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import ipaddress
 import re
@@ -25,6 +24,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.crypto import salted_hmac
+
+from warta.core.caches import lru
 
 READER_COOKIE = "warta_reader"
 READER_COOKIE_PATH = "/api/engagement/"
@@ -45,7 +46,7 @@ def client_address(request: HttpRequest) -> str:
     return normalised_address(address)
 
 
-@functools.lru_cache(maxsize=4096)
+@lru("reader-addresses", maxsize=4096, key="a client address as sent")
 def normalised_address(address: str) -> str:
     try:
         return str(ipaddress.ip_address(address))
@@ -53,7 +54,8 @@ def normalised_address(address: str) -> str:
         return "unknown"
 
 
-@functools.lru_cache(maxsize=4096)  # the same few addresses send most requests
+# The same few addresses send most requests.
+@lru("reader-networks", maxsize=4096, key="a client address")
 def network_of(address: str) -> str:
     """The unit a rate limit applies to: the address, or an IPv6 address's /64 (one subscriber)."""
     try:

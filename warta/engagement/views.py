@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import time
-from functools import lru_cache
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
@@ -23,6 +22,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from redis.exceptions import RedisError
+
+from warta.core.caches import Memo, lru
+from warta.news.models import ArticlePage
 
 from . import counters
 from .models import ArticleStats, Reaction
@@ -37,8 +39,13 @@ PIXEL = bytes.fromhex(
     "47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b"
 )
 READ_MAX_AGE = 5
-LIVE_ARTICLE_TTL = 10.0
-_live_articles: dict[int, tuple[bool, float]] = {}
+LIVE_ARTICLE_SECONDS = 10.0
+LIVE_ARTICLES = Memo(
+    "live-articles",
+    bound=10_000,
+    key="an article id a beacon or a reaction named",
+    invalidated_by=f"{LIVE_ARTICLE_SECONDS:g} seconds",
+)
 
 
 def api_error(status: int, code: str, detail: str, **headers) -> JsonResponse:
@@ -64,21 +71,15 @@ def unknown_article(article_id: int) -> JsonResponse:
 
 def is_live_article(article_id: int) -> bool:
     """Whether the article is published, remembered for a few seconds per worker."""
-    from warta.news.models import ArticlePage
-
-    known = _live_articles.get(article_id)
+    known = LIVE_ARTICLES.get(article_id)
     if known and known[1] > time.monotonic():
         return known[0]
-    if len(_live_articles) > 10_000:
-        _live_articles.clear()
     live = ArticlePage.objects.live().filter(pk=article_id).exists()
-    _live_articles[article_id] = (live, time.monotonic() + LIVE_ARTICLE_TTL)
+    LIVE_ARTICLES[article_id] = (live, time.monotonic() + LIVE_ARTICLE_SECONDS)
     return live
 
 
 def article_url(article_id: int) -> str:
-    from warta.news.models import ArticlePage
-
     return ArticlePage.objects.get(pk=article_id).url or "/"
 
 
@@ -156,7 +157,7 @@ VIEW_ERRORS = {
 }
 
 
-@lru_cache(maxsize=32)
+@lru("beacon-answers", maxsize=32, key="a view's outcome")
 def view_answer(outcome: str) -> bytes:
     """The JSON body of a beacon's answer that is not an error: the same few every time."""
     return json.dumps({"counted": outcome == counters.COUNTED, "reason": outcome}).encode()

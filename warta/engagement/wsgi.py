@@ -1,4 +1,5 @@
-"""The view beacon's short way, in front of Django's request handling (see `warta.wsgi`)."""
+"""The view beacon's short way, in front of Django's request handling (see `warta.wsgi`):
+the view-beacon-layer shortcut (warta.core.compat)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ import re
 from collections.abc import Callable
 from http import HTTPStatus
 
-from django.core.handlers.exception import response_for_exception
-from django.core.handlers.wsgi import WSGIRequest, get_script_name
 from django.db import close_old_connections
-from django.urls import set_script_prefix
+
+from warta.core.compat.handlers import request_from, response_for_error
+
+from .views import VIEW_ERRORS, count_view, view_answer, view_error
 
 BEACON_PATH = re.compile(r"/api/engagement/v1/articles/(\d+)/views")
 # The headers of article_views' answers that are not errors, and the short way's own.
@@ -52,11 +54,8 @@ class ViewBeaconApp:
 
     @staticmethod
     def answer(environ, start_response, article_id: int) -> list[bytes]:
-        from .views import VIEW_ERRORS, count_view, view_answer, view_error
-
         close_old_connections()
-        set_script_prefix(get_script_name(environ))
-        request = WSGIRequest(environ)
+        request = request_from(environ)
         try:
             request.get_host()  # the Host header is checked as CommonMiddleware would
             status, outcome = count_view(request, article_id)
@@ -66,7 +65,7 @@ class ViewBeaconApp:
                 start_response(f"{status} {HTTPStatus(status).phrase}", ANSWER_HEADERS)
                 return [view_answer(outcome)]
         except Exception as error:  # noqa: BLE001 - Django's handler answers it
-            response = response_for_exception(request, error)
+            response = response_for_error(request, error)
         finally:
             close_old_connections()
         response["X-Content-Type-Options"] = "nosniff"

@@ -2,13 +2,13 @@
 
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 
-from warta.core.queries import PreparedQuery, placeholders, prepared
+from warta.core.caches import lru
+from warta.core.queries import PreparedQuery, prepared
 
 
 class NewsImage(AbstractImage):
@@ -35,9 +35,10 @@ class NewsImage(AbstractImage):
     # into operations again each time; a page asks for the same few specs over and over.
     def get_rendition(self, filter):
         filter = self.clean_filter_for_svg(shared_filter(filter))
-        if (prefetched := self._get_prefetched_renditions()) is not None:
-            # Reader pages prefetch what they show. Wagtail would group them by spec, work
-            # out the focal point key twice and write the one found back to its cache.
+        if (prefetched := getattr(self, "prefetched_renditions", None)) is not None:
+            # Reader pages prefetch what they show (prefetch_renditions below). Wagtail
+            # would group them by spec, work out the focal point key twice and write the
+            # one found back to its cache.
             focal_point_key = filter.get_cache_key(self)
             for rendition in prefetched:
                 if (
@@ -56,7 +57,12 @@ def shared_filter(filter: Filter | str) -> Filter:
     return _filter_for_spec(filter if isinstance(filter, str) else filter.spec)
 
 
-@lru_cache(maxsize=256)
+@lru(
+    "image-filters",
+    maxsize=256,
+    key="a rendition's filter spec",
+    invalidated_by="nothing: a spec always means the same operations",
+)
 def _filter_for_spec(spec: str) -> Filter:
     return Filter(spec=spec)
 
@@ -82,7 +88,7 @@ def prefetch_renditions(images: Iterable[NewsImage | None], specs: tuple[str, ..
     ids = list(instances)
     size = 1 << (len(ids) - 1).bit_length()
     ids += ids[:1] * (size - len(ids))
-    query = prepared(("renditions", size, specs), _renditions_query, size, specs)
+    query = prepared(("renditions", size, specs), lambda: renditions_query(size, specs))
     found = defaultdict(list)
     for rendition in query.run(**{f"image{n}": pk for n, pk in enumerate(ids)}):
         NewsRendition.image.field.set_cached_value(rendition, instances[rendition.image_id][0])
@@ -92,9 +98,11 @@ def prefetch_renditions(images: Iterable[NewsImage | None], specs: tuple[str, ..
             image.prefetched_renditions = found[pk]
 
 
-def _renditions_query(size: int, specs: tuple[str, ...]) -> PreparedQuery:
-    places = placeholders(**{f"image{n}": NewsRendition._meta.pk for n in range(size)})
-    renditions = NewsRendition.objects.filter(
-        image_id__in=[place.sample for place in places.values()], filter_spec__in=specs
+def renditions_query(size: int, specs: tuple[str, ...]) -> PreparedQuery:
+    """The renditions made with `specs` of `size` images (`image0`, `image1`, ...)."""
+    return PreparedQuery(
+        lambda **images: NewsRendition.objects.filter(
+            image_id__in=list(images.values()), filter_spec__in=specs
+        ),
+        **{f"image{n}": NewsRendition._meta.pk for n in range(size)},
     )
-    return PreparedQuery(renditions, places)

@@ -8,15 +8,7 @@ class NewsConfig(AppConfig):
     verbose_name = "News"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the receivers
+        from . import signals  # connects the receivers decorated there
 
-        post_migrate.connect(count_story_lists, sender=self)
-
-
-def count_story_lists(using="default", **kwargs) -> None:
-    """Count the story lists of stories that were there before the lists were kept."""
-    from . import story_lists
-    from .models import ArticlePage, StoryList
-
-    if not StoryList.objects.using(using).exists() and ArticlePage.objects.using(using).exists():
-        story_lists.rebuild()
+        signals.connect_page_saves()
+        post_migrate.connect(signals.count_story_lists, sender=self)

@@ -8,9 +8,6 @@ from wagtail.images.blocks import ImageChooserBlock
 # Rich-text features an article paragraph may use; no headings above h2, no raw HTML.
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3", "superscript", "subscript"]
 
-# The rendition an in-body image is shown in; prefetched for the whole body at once.
-BODY_IMAGE_SPEC = "width-960"
-
 
 class QuoteBlock(blocks.StructBlock):
     """A quotation set apart from the text, with who said it."""

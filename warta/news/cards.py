@@ -2,7 +2,7 @@
 
 A list of stories (the front page's blocks, a section, a tag, a reporter, an archive
 day, the related stories under an article) names its stories by id, read with their
-order from an index; `story_cards()` gives their cards in that order. Each worker keeps
+order from an index; `kept_parts()` gives their cards in that order. Each worker keeps
 a card it rendered until published content changes (warta.core.generation); the cards
 it has not rendered at this content generation are fetched in one query, with their
 renditions in one more. A page rendered fresh therefore builds no story for a card it
@@ -24,8 +24,10 @@ from markupsafe import Markup
 
 from warta.core import generation
 from warta.core.pagecache import tag_page_ids_shown
+from warta.images.models import prefetch_renditions
+from warta.images.specs import CARD_IMAGE_SPECS
 
-from .models import ArticlePage, paginate, prefetch_card_images
+from .pagination import paginate
 
 
 @dataclass(frozen=True)
@@ -51,19 +53,22 @@ LINK = None  # in place of a style: the story's StoryLink
 
 
 def kept_parts(
-    request, wanted: Iterable[tuple[int, CardStyle | None]]
+    request, stories: QuerySet, wanted: Iterable[tuple[int, CardStyle | None]]
 ) -> dict[tuple[int, CardStyle | None], Markup | StoryLink]:
     """For each (story id, style) in `wanted`, the story's card in that style, or its
     StoryLink for the style LINK; the live stories only, in the order wanted. Those not
-    kept at this content generation are made from one query and one of renditions."""
+    kept at this content generation are made from one query of `stories` (what cards
+    show of the live ones: ArticlePage.objects.cards()) and one of renditions."""
     language = translation.get_language()
     keys = [(pk, style, language) for pk, style in wanted]
 
     def make(missing: list[tuple]) -> dict[tuple, Markup | StoryLink]:
         ids = {pk for pk, _style, _language in missing}
-        articles = {a.pk: a for a in ArticlePage.objects.cards().filter(pk__in=ids)}
+        articles = {a.pk: a for a in stories.filter(pk__in=ids)}
         with_cards = {pk for pk, style, _language in missing if style is not LINK}
-        prefetch_card_images(a for pk, a in articles.items() if pk in with_cards)
+        prefetch_renditions(
+            [a.main_image for pk, a in articles.items() if pk in with_cards], CARD_IMAGE_SPECS
+        )
         template = get_template("news/includes/article_card.html")
         made = {}
         for key in missing:
@@ -80,13 +85,6 @@ def kept_parts(
     return {key[:2]: part for key, part in generation.kept_each(request, keys, make).items()}
 
 
-def story_cards(request, ids: Iterable[int], style: CardStyle = CARD) -> dict[int, Markup]:
-    """The cards of the live stories `ids` by id, in that order."""
-    return {
-        pk: card for (pk, _style), card in kept_parts(request, ((pk, style) for pk in ids)).items()
-    }
-
-
 def paginated_cards(
     request, ids: QuerySet, count: int | None = None, style: CardStyle = LISTED_CARD
 ) -> tuple[PaginatorPage, list[Markup]]:
@@ -94,4 +92,6 @@ def paginated_cards(
     articles = paginate(request, ids, count=count)
     articles.object_list = list(articles.object_list)
     tag_page_ids_shown(request, articles.object_list)
-    return articles, list(story_cards(request, articles.object_list, style).values())
+    stories = ids.model.objects.cards()
+    parts = kept_parts(request, stories, ((pk, style) for pk in articles.object_list))
+    return articles, list(parts.values())

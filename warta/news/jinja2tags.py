@@ -14,6 +14,7 @@ from wagtail.rich_text import RichText, expand_db_html
 from warta.core import generation
 from warta.core.jinja2 import inclusion
 from warta.core.pagecache import tag_pages_shown, tag_request
+from warta.images import specs as image_specs
 
 from .models import ArticlePage, SectionPage
 
@@ -141,4 +142,6 @@ class NewsExtension(Extension):
             main_navigation=inclusion(
                 "news/includes/navigation.html", main_navigation, takes_context=True
             ),
+            # The renditions the templates show, by name (warta.images.specs).
+            image_specs=image_specs,
         )

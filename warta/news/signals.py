@@ -4,7 +4,11 @@ Every cached page is tagged with what it shows (see warta.core.pagecache):
 `page:<id>` for each story on it, `list:...` for the lists it renders. A story's
 publication purges every page showing it and every list it now belongs to;
 a section or site-wide change purges everything, since the navigation is on
-every page.
+every page. Every such change is also a new content generation, which retires what
+the workers keep (warta.core.generation).
+
+The receivers are connected by the app's `ready()` (apps.py): those decorated here
+when this module is imported, `connect_page_saves` for every page model.
 """
 
 from django.db import transaction
@@ -12,16 +16,14 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 from django.dispatch import receiver
 from taggit.models import Tag
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from warta.core import generation, pagecache
+from warta.images.specs import BODY_IMAGE_SPEC, CARD_IMAGE_SPEC, LEAD_IMAGE_SPEC
 
 from . import story_lists
-from .blocks import BODY_IMAGE_SPEC
 from .models import (
-    CARD_IMAGE_SPEC,
-    LEAD_IMAGE_SPEC,
     ArticlePage,
     ArticlePageTag,
     ArticleReporter,
@@ -110,16 +112,18 @@ def newsroom_settings_changed(sender, instance, created, **kwargs):
         purge_after_commit(pagecache.ALL_TAG)
 
 
-@receiver(post_save)
 def page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     """A live page saved outside publication (code, fixtures) may change the navigation or
     the ticker as much as a publication does; a draft's save changes neither."""
-    if (
-        isinstance(instance, Page)
-        and not raw
-        and (update_fields is None or "live" in update_fields)
-    ):
+    if not raw and (update_fields is None or "live" in update_fields):
         generation.bump()
+
+
+def connect_page_saves() -> None:
+    for model in get_page_models():
+        post_save.connect(
+            page_saved, sender=model, dispatch_uid=f"warta-page-saved-{model._meta.label}"
+        )
 
 
 @receiver([post_save, post_delete], sender=get_image_model())
@@ -140,7 +144,7 @@ def remember_editor(sender, instance, update_fields=None, raw=False, **kwargs):
     """A change of editor takes the story off the previous editor's list too."""
     if raw or instance.pk is None or (update_fields is not None and "editor" not in update_fields):
         return
-    instance._editor_before = (
+    instance.editor_before_save = (
         ArticlePage.objects.filter(pk=instance.pk).values_list("editor", flat=True).first()
     )
 
@@ -154,7 +158,7 @@ def article_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     if raw or (update_fields is not None and not LIST_FIELDS & set(update_fields)):
         return
     lists = story_lists.lists_of(instance)
-    if editor_before := getattr(instance, "_editor_before", None):
+    if editor_before := getattr(instance, "editor_before_save", None):
         lists |= {(root, StoryList.Kind.PERSON, editor_before) for root in story_lists.site_roots()}
     story_lists.story_changed(lists)
 
@@ -178,12 +182,12 @@ def story_lists_after_move(sender, instance, parent_page_before, **kwargs):
 
 @receiver(pre_delete, sender=ArticlePage)
 def remember_lists(sender, instance, **kwargs):
-    instance._lists_before = story_lists.lists_of(instance)
+    instance.lists_before_delete = story_lists.lists_of(instance)
 
 
 @receiver(post_delete, sender=ArticlePage)
 def article_gone(sender, instance, **kwargs):
-    story_lists.story_changed(getattr(instance, "_lists_before", set()))
+    story_lists.story_changed(getattr(instance, "lists_before_delete", set()))
 
 
 @receiver(post_save, sender=ArticlePageTag)
@@ -221,3 +225,9 @@ def public_stories_changed(sender, raw=False, **kwargs):
     if not raw:
         story_lists.everything_changed()
         purge_after_commit(pagecache.ALL_TAG)
+
+
+def count_story_lists(using="default", **kwargs) -> None:
+    """After migrating: count the story lists of stories there before lists were kept."""
+    if not StoryList.objects.using(using).exists() and ArticlePage.objects.using(using).exists():
+        story_lists.rebuild()

@@ -1,11 +1,12 @@
-"""Story lists kept counted and dated as stories change (see `StoryList`).
+"""Story lists marked as changed as stories change (see `StoryList`, which recounts them).
 
 A reader's request must not count or date the whole archive: at 100,000 stories a
 section's page count, the tags sitemap or the sitemap index would read every story.
 Instead a change to a story marks the lists it is on (its sections, tags, people and
 id block) as changed, dated now: one statement, whatever the change. The first reader
-to need a marked list recounts that list alone (`settle`), and records which change its
-count reflects, so a change made while it counted leaves the list marked for the next.
+to need a marked list recounts that list alone (`StoryList.recounted`, `settle`), and
+records which change its count reflects, so a change made while it counted leaves the
+list marked for the next.
 
 A change of sites or view restrictions, or a moved section, marks every list; bulk
 loaders that bypass model signals call `rebuild()` when they are done.
@@ -14,52 +15,21 @@ loaders that bypass model signals call `rebuild()` when they are done.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from .models import ArticlePage, ArticlePageTag, ArticleReporter, SectionPage, StoryList
 
 Kind = StoryList.Kind
 ListKey = tuple[int, str, int]  # (site root page id, kind, key)
-
-# Story ids per block: one sitemap file each, at most the protocol's 50,000 URLs.
-# Cut by id, a story never moves to another file as others come and go.
-BLOCK_SIZE = 50_000
+site_roots = StoryList.site_roots
 
 
 def block_of(story_id: int) -> int:
-    return (story_id - 1) // BLOCK_SIZE + 1
-
-
-def block_ids(block: int) -> tuple[int, int]:
-    """The first and last story id of a block."""
-    return (block - 1) * BLOCK_SIZE + 1, block * BLOCK_SIZE
-
-
-def site_roots() -> dict[int, str]:
-    """Tree path of each site's root page, by the root's id."""
-    return dict(Site.objects.values_list("root_page_id", "root_page__path"))
-
-
-def stories_in(root_path: str, kind: str, key: int, section_path: str = "") -> QuerySet:
-    """The live stories a list holds: what its page, or its sitemap, shows."""
-    if kind == Kind.SECTION:
-        # As the section page lists them: a restricted section is restricted as a whole.
-        return ArticlePage.objects.live().filter(path__startswith=section_path)
-    public = ArticlePage.objects.live().public().filter(path__startswith=root_path)
-    if kind == Kind.TAG:
-        return public.filter(tagged_items__tag_id=key)
-    if kind == Kind.PERSON:
-        as_reporter = ArticleReporter.objects.filter(page=OuterRef("pk"), person_id=key)
-        return public.filter(Q(Exists(as_reporter)) | Q(editor_id=key))
-    if kind == Kind.BLOCK:
-        first, last = block_ids(key)
-        return public.filter(pk__gte=first, pk__lte=last)
-    raise ValueError(f"unknown kind of story list: {kind!r}")
+    return (story_id - 1) // StoryList.BLOCK_SIZE + 1
 
 
 def lists_of(story: ArticlePage, roots: dict[int, str] | None = None) -> set[ListKey]:
@@ -110,40 +80,13 @@ def every_list(roots: dict[int, str]) -> set[ListKey]:
     return lists
 
 
-def count(row: StoryList, roots: dict[int, str]) -> tuple[int, datetime | None]:
-    """How many stories the list holds now, and when its newest was last published."""
-    section_path = ""
-    if row.kind == Kind.SECTION:
-        section_path = Page.objects.filter(pk=row.key).values_list("path", flat=True).first()
-        if section_path is None:
-            return 0, None
-    if row.site_root_id not in roots:
-        return 0, None
-    stories = stories_in(roots[row.site_root_id], row.kind, row.key, section_path)
-    figures = stories.aggregate(count=Count("pk"), newest=Max("last_published_at"))
-    return figures["count"], figures["newest"]
-
-
-def counted(row: StoryList, roots: dict[int, str] | None = None) -> StoryList:
-    """`row`, recounted first if a change has marked it since it was last counted."""
-    if row.counted >= row.changes:
-        return row
-    row.story_count, _newest = count(row, site_roots() if roots is None else roots)
-    # Recorded as the count of the change read with the row: a later one keeps it marked.
-    StoryList.objects.filter(pk=row.pk, counted__lt=row.changes).update(
-        story_count=row.story_count, counted=row.changes
-    )
-    row.counted = row.changes
-    return row
-
-
 def settle(lists: QuerySet) -> None:
     """Recount those of `lists` that changes have marked."""
     marked = list(lists.filter(changes__gt=F("counted")))
     if marked:
         roots = site_roots()
         for row in marked:
-            counted(row, roots)
+            row.recounted(roots)
 
 
 def story_changed(lists: Iterable[ListKey]) -> None:
@@ -174,7 +117,7 @@ def rebuild() -> None:
     rows = []
     for root, kind, key in every_list(roots):
         row = StoryList(site_root_id=root, kind=kind, key=key)
-        row.story_count, newest = count(row, roots)
+        row.story_count, newest = row.count_now(roots)
         if row.story_count:
             row.changed_at, row.counted = newest or timezone.now(), row.changes
             rows.append(row)

@@ -1,4 +1,4 @@
-"""Reader views: the page tree (routed from memory), and articles by tag, reporter and date."""
+"""Reader views: the page tree, and articles by tag, reporter and date."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -8,24 +8,19 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.views import serve as wagtail_serve
 
+from warta.core.compat.wagtail import find_site
 from warta.core.pagecache import DEFAULT_TAG, tag_request
 
-from . import routing
+from .archive import ArchivePeriod
 from .cards import LISTED_UNDER_HEADING, paginated_cards
-from .models import ArchivePeriod, ArticlePage, Person
+from .models import ArticlePage, Person
 
 
 def serve_page(request, path: str):
-    """Wagtail's page view, with the site and the route found in memory (see routing.py)."""
-    site = request._wagtail_site = routing.site_for_request(request)
-    if site is not None:
-        route = routing.remembered_route(request, site, path)
-        if route is not None:
-            request._wagtail_route_for_request = route
-    response = wagtail_serve(request, path)
-    if site is not None:
-        routing.remember_route(site, path, getattr(request, "_wagtail_route_for_request", None))
-    return response
+    """Wagtail's page view, with the request's site as each worker remembers it (the
+    site-memo shortcut); the home page finds the page itself (routing.py)."""
+    find_site(request)
+    return wagtail_serve(request, path)
 
 
 def archive_index(request) -> TemplateResponse:

@@ -20,13 +20,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Page as PaginatorPage
 from django.db import connection
 from django.http import Http404
 from django.utils.translation import gettext as _
 from wagtail.search.backends import get_search_backend
 
-from warta.news.models import ARTICLES_PER_PAGE, ArchivePeriod, ArticlePage, SectionPage, paginate
+from warta.core.compat.wagtail import count_in_search_index
+from warta.news.archive import ArchivePeriod
+from warta.news.models import ArticlePage, SectionPage
+from warta.news.pagination import ARTICLES_PER_PAGE, paginate
 
 from .text import query_terms
 
@@ -102,28 +106,13 @@ def count_matches(terms: Sequence[str], limit: int) -> int:
     milliseconds. SQLite's FTS5 counts quickly enough through Wagtail itself.
     """
     backend = get_search_backend()
-    if connection.vendor != "postgresql" or type(backend).__name__ != "PostgresSearchBackend":
-        newest = ArticlePage.objects.order_by("-published_at", "-id")
-        return newest.search(" ".join(terms), operator="and", order_by_relevance=False)[
-            :limit
-        ].count()
-
-    from django.contrib.postgres.search import SearchQuery, SearchVectorField
-    from django.db.models import F
-    from django.db.models.expressions import CombinedExpression
-    from wagtail.search.models import IndexEntry
-    from wagtail.search.utils import get_descendants_content_types_pks
-
-    document = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
-    query = SearchQuery(" ".join(terms), config=backend.config, search_type="plain")
-    matching = (
-        IndexEntry.objects.filter(
-            content_type_id__in=get_descendants_content_types_pks(ArticlePage)
-        )
-        .annotate(document=document)
-        .filter(document=query)
-    )
-    return matching[:limit].count()
+    if connection.vendor == "postgresql" and type(backend).__name__ == "PostgresSearchBackend":
+        query = SearchQuery(" ".join(terms), config=backend.config, search_type="plain")
+        counted = count_in_search_index(ArticlePage, query, limit)
+        if counted is not None:
+            return counted
+    newest = ArticlePage.objects.order_by("-published_at", "-id")
+    return newest.search(" ".join(terms), operator="and", order_by_relevance=False)[:limit].count()
 
 
 class OpenPage(Sequence):

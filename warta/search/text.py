@@ -12,7 +12,6 @@ compare words by their terms too: a search for "membangun" marks "pembangunan".
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -23,11 +22,13 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.search import index
 
+from warta.core.caches import lru
+
 # Letters and digits; punctuation, spaces and "_" separate words, as in both databases.
 WORD = re.compile(r"[^\W_]+")
 
 
-@functools.cache
+@lru("stemmer", maxsize=1, key="none: one stemmer", invalidated_by="nothing")
 def _stemmer():
     # Imported here: the dictionary (30,000 root words) loads on first use, not at start-up.
     from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
@@ -48,8 +49,7 @@ def fold(text: str) -> str:
     return COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
-# Bounded: a reader can type any word, and this runs inside long-lived server processes.
-@functools.lru_cache(maxsize=200_000)
+@lru("search-terms", maxsize=200_000, key="a folded word")
 def term(word: str) -> str:
     """The search term of one folded word: its Indonesian root, or the word itself."""
     if word.isascii() and word.isalpha() and len(word) > 3:
@@ -69,7 +69,7 @@ def query_terms(query: str) -> list[str]:
 
 # Wagtail's indexer reads every search field several times per object (title, body,
 # autocomplete, plain-text copies): the same text, so the terms are worked out once.
-@functools.lru_cache(maxsize=256)
+@lru("indexed-texts", maxsize=256, key="a search field's text")
 def indexable(text: str) -> str:
     """`text` followed by its distinct search terms, as the search index stores it.
 
@@ -122,7 +122,7 @@ class FoldedSearchField(index.SearchField):
         return values[key]
 
 
-@functools.lru_cache(maxsize=50_000)
+@lru("highlighted-words", maxsize=50_000, key="a word of a result and the terms asked for")
 def matches(word: str, wanted: frozenset[str]) -> bool:
     """Whether a word of the text has one of the wanted search terms."""
     return any(term(part) in wanted for part in WORD.findall(fold(word)))

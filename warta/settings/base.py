@@ -114,7 +114,28 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": env.get_database("DATABASE_URL", VAR_DIR / "warta.sqlite3")}
+# Shortcuts past private APIs of Django, Wagtail, Jinja2 and psycopg, every one of them in
+# warta/core/compat/ and measured in docs/performance.md. WARTA_SHORTCUTS=off serves every
+# page the stock way (CI runs the tests so too); "-name,-name" leaves out some.
+SHORTCUT_NAMES = (
+    "database-backends",
+    "prepared-queries",
+    "union-of-lists",
+    "pages-from-rows",
+    "jinja2-printing",
+    "site-memo",
+    "view-beacon-layer",
+    "search-index-count",
+)
+WARTA_SHORTCUTS = env.get_shortcuts("WARTA_SHORTCUTS", SHORTCUT_NAMES)
+
+DATABASES = {
+    "default": env.get_database(
+        "DATABASE_URL",
+        VAR_DIR / "warta.sqlite3",
+        own_backends="database-backends" in WARTA_SHORTCUTS,
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.get_redis_url("REDIS_URL")
@@ -187,6 +208,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Full-page cache (warta/core/pagecache.py) and the HTTP caching headers of reader pages.
 WARTA_PAGE_CACHE = {
     "ENABLED": env.get_bool("WARTA_PAGE_CACHE", True),
+    # Pages kept at most (each some 80 kB in three encodings): the oldest go first.
+    "MAX_ENTRIES": int(env.get_number("WARTA_PAGE_CACHE_MAX_ENTRIES", 5_000, 100, 1_000_000)),
     "REDIS_URL": REDIS_URL,
     "PATH": VAR_DIR / "pagecache.sqlite3",
 }
@@ -225,18 +248,16 @@ LOGGING = {
 # Engagement: view counts and reactions (docs/engagement.md). The 30-minute "already seen"
 # marks and the rate-limit windows live in Redis when REDIS_URL is set, otherwise in an
 # SQLite file in var/, so every worker process shares them.
-from warta.engagement import conf as engagement_conf  # noqa: E402
-
 WARTA_ENGAGEMENT = {
     "REDIS_URL": REDIS_URL,
     "REDIS_PREFIX": env.get("WARTA_ENGAGEMENT_REDIS_PREFIX", "warta:engagement:"),
     "STATE_PATH": VAR_DIR / "engagement-state.sqlite3",  # shared state without Redis
-    "FLUSH_SECONDS": engagement_conf.get_number("WARTA_ENGAGEMENT_FLUSH_SECONDS", 5, 0.1, 60),
+    "FLUSH_SECONDS": env.get_number("WARTA_ENGAGEMENT_FLUSH_SECONDS", 5, 0.1, 60),
     "FLUSH_IN_BACKGROUND": True,
-    "DEDUPE_MINUTES": engagement_conf.get_number("WARTA_ENGAGEMENT_DEDUPE_MINUTES", 30, 1, 1440),
-    "READER_RATE": engagement_conf.get_rate("WARTA_ENGAGEMENT_READER_RATE", "60/10m"),
-    "IP_RATE": engagement_conf.get_rate("WARTA_ENGAGEMENT_IP_RATE", "1200/10m"),
-    "TRUSTED_PROXIES": int(engagement_conf.get_number("WARTA_ENGAGEMENT_TRUSTED_PROXIES", 0, 0, 5)),
+    "DEDUPE_MINUTES": env.get_number("WARTA_ENGAGEMENT_DEDUPE_MINUTES", 30, 1, 1440),
+    "READER_RATE": env.get_rate("WARTA_ENGAGEMENT_READER_RATE", "60/10m"),
+    "IP_RATE": env.get_rate("WARTA_ENGAGEMENT_IP_RATE", "1200/10m"),
+    "TRUSTED_PROXIES": int(env.get_number("WARTA_ENGAGEMENT_TRUSTED_PROXIES", 0, 0, 5)),
 }
 
 # Discovery: feeds, sitemaps, link previews and structured data (docs/discovery.md).

@@ -6,8 +6,10 @@ instead of a traceback from deep inside Django.
 """
 
 import os
+import re
 import secrets
 import zoneinfo
+from dataclasses import dataclass
 from pathlib import Path
 
 import dj_database_url
@@ -64,8 +66,67 @@ def get_choice(name: str, default: str, choices: list[str]) -> str:
     return value
 
 
-def get_database(name: str, default_sqlite_path: Path) -> dict:
-    """Parse DATABASE_URL; SQLite (the default) gets WAL mode and a busy timeout."""
+def get_number(name: str, default: float, minimum: float, maximum: float) -> float:
+    raw = get(name)
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingError(name, f"expected a number, got {raw!r}") from None
+    if not minimum <= value <= maximum:
+        raise SettingError(name, f"expected a number from {minimum:g} to {maximum:g}")
+    return value
+
+
+@dataclass(frozen=True)
+class Rate:
+    """At most `limit` requests per `seconds`."""
+
+    limit: int
+    seconds: int
+
+    def __str__(self) -> str:
+        return f"{self.limit}/{self.seconds}s"
+
+
+_RATE = re.compile(r"^(\d+)\s*/\s*(\d*)\s*([smhd])$")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def get_rate(name: str, default: str) -> Rate:
+    """A rate such as ``60/10m`` (60 per ten minutes), ``5/s`` or ``2000/h``."""
+    raw = get(name, default).lower()
+    match = _RATE.match(raw)
+    if not match or int(match[1]) < 1:
+        raise SettingError(name, f"expected a rate such as 60/10m or 5/s, got {raw!r}")
+    count, unit = int(match[2] or 1), _UNIT_SECONDS[match[3]]
+    if count < 1:
+        raise SettingError(name, f"the period of {raw!r} must be at least 1")
+    return Rate(limit=int(match[1]), seconds=count * unit)
+
+
+def get_shortcuts(name: str, known: tuple[str, ...]) -> frozenset[str]:
+    """The shortcuts to take: all of `known` (unset or ``on``), none (``off``), all but
+    some (``-name,-name``) or only some (``name,name``)."""
+    raw = get(name).lower()
+    if raw in {"", "1", "true", "yes", "on"}:
+        return frozenset(known)
+    if raw in {"0", "false", "no", "off"}:
+        return frozenset()
+    names = [item.strip() for item in raw.split(",") if item.strip()]
+    if unknown := sorted({item.removeprefix("-") for item in names} - set(known)):
+        raise SettingError(name, f"unknown shortcut {unknown[0]!r}; known: {', '.join(known)}")
+    left_out = {item[1:] for item in names if item.startswith("-")}
+    if left_out and len(left_out) != len(names):
+        raise SettingError(name, "name the shortcuts to take or those to leave out, not both")
+    return frozenset(known) - left_out if left_out else frozenset(names)
+
+
+def get_database(name: str, default_sqlite_path: Path, own_backends: bool = True) -> dict:
+    """Parse DATABASE_URL; SQLite (the default) gets WAL mode and a busy timeout.
+    `own_backends`: Warta's subclasses of Django's backends (warta.core.compat), else
+    Django's own."""
     url = get(name) or f"sqlite:///{default_sqlite_path}"
     try:
         config = dj_database_url.parse(url, conn_max_age=0)
@@ -76,7 +137,8 @@ def get_database(name: str, default_sqlite_path: Path) -> dict:
     if config["ENGINE"] == "django.db.backends.sqlite3":
         if config["NAME"] != ":memory:":
             Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-        config["ENGINE"] = "warta.core.sqlite"  # Django's, converting each query once
+        if own_backends:  # Django's, converting each query once and keeping its plan
+            config["ENGINE"] = "warta.core.compat.sqlite"
         config["OPTIONS"] = {
             # WAL lets readers continue while one writer commits; IMMEDIATE takes the
             # write lock at BEGIN, so concurrent writers queue instead of deadlocking.
@@ -91,7 +153,8 @@ def get_database(name: str, default_sqlite_path: Path) -> dict:
     config["CONN_MAX_AGE"] = 60
     config["CONN_HEALTH_CHECKS"] = True
     if config["ENGINE"] == "django.db.backends.postgresql":
-        config["ENGINE"] = "warta.core.postgresql"  # Django's, checking health locally
+        if own_backends:  # Django's, checking health locally
+            config["ENGINE"] = "warta.core.compat.postgresql"
         # PostgreSQL's JIT compiles every query whose estimated cost is high, on every run:
         # on a 100,000-article archive it took 6.9 s of a 9.6 s related-stories query.
         # Reader queries are short; compiling them never pays.

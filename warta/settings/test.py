@@ -6,13 +6,19 @@ from pathlib import Path
 
 from . import env
 from .base import *  # noqa: F403
-from .base import DATABASES, RENDITIONS_CACHE, STORAGES, WARTA_ENGAGEMENT
+from .base import DATABASES, RENDITIONS_CACHE, STORAGES, WARTA_ENGAGEMENT, WARTA_SHORTCUTS
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret-" + "x" * 40  # noqa: S105
 
 if env.get("WARTA_TEST_POSTGRES_URL"):
-    DATABASES = {"default": env.get_database("WARTA_TEST_POSTGRES_URL", None)}
+    DATABASES = {
+        "default": env.get_database(
+            "WARTA_TEST_POSTGRES_URL",
+            None,
+            own_backends="database-backends" in WARTA_SHORTCUTS,
+        )
+    }
 else:
     # A file, not SQLite's in-memory default: the live server used by browser tests
     # then opens its own connection per thread instead of sharing the test's one,

@@ -6,17 +6,9 @@ import pytest
 from django.template import engines
 from django.test import RequestFactory
 from django.utils import translation
-from django.utils.safestring import mark_safe
-from jinja2 import DictLoader, Undefined
-from markupsafe import Markup, escape
+from jinja2 import DictLoader
 
-from warta.core.jinja2 import (
-    ReaderEnvironment,
-    escape_output,
-    inclusion,
-    intcomma,
-    querystring,
-)
+from warta.core.jinja2 import ReaderEnvironment, inclusion, intcomma, querystring
 from warta.engagement.jinja2tags import views_text
 
 
@@ -92,49 +84,6 @@ def test_templates_see_the_environments_globals_and_their_own():
     template = environment.from_string("{{ url('news:archive') }} {{ extra }}", {"extra": "x"})
     assert template.render() == "/arsip/ x"
     assert "extra" not in environment.globals  # a template's own globals stay its own
-
-
-class Linked:
-    def __html__(self):
-        return '<a href="/daerah/">Daerah</a>'
-
-
-class Plain:
-    def __str__(self):
-        return "Pati & Kudus"
-
-
-@pytest.mark.parametrize(
-    "value",
-    [
-        "<b>Banjir</b> & rob \"Juwana\" 'Pati'",
-        "",
-        Markup("<em>aman</em>"),
-        mark_safe("<i>Django</i>"),
-        Linked(),
-        Plain(),
-        12_345,
-        None,
-        Undefined(),
-        ["<x>"],
-    ],
-)
-def test_printed_values_are_escaped_as_markupsafe_escapes_them(value):
-    assert escape_output(value) == str(escape(value))
-
-
-def test_templates_print_through_escape_output_and_keep_blocks_and_macros_safe():
-    template = engines["jinja2"].from_string("{{ x }}").template
-    assert template.root_render_func.__globals__["escape"] is escape_output
-    assert type(escape_output("<b>")) is str  # no Markup made per printed value
-    source = (
-        "{% macro bold(text) %}<b>{{ text }}</b>{% endmacro %}"
-        "{% set caption %}<i>{{ x }}</i>{% endset %}"
-        "{{ bold(x) }}|{{ caption }}|{{ x }}|{{ safe }}"
-    )
-    assert render(source, x="<&>", safe=Markup("<br>")) == (
-        "<b>&lt;&amp;&gt;</b>|<i>&lt;&amp;&gt;</i>|&lt;&amp;&gt;|<br>"
-    )
 
 
 @pytest.mark.parametrize("auto_reload", [False, True])

@@ -128,7 +128,7 @@ def test_upload_urls_are_worked_out_once_and_follow_media_url(tmp_path, settings
     storage = MediaStorage(location=tmp_path)
     settings.MEDIA_URL = "/media/"
     assert storage.url("images/foto kota.jpg") == "/media/images/foto%20kota.jpg"
-    storage._urls["images/foto kota.jpg"] += "?kept"  # a second call reads what was kept
+    storage.urls["images/foto kota.jpg"] += "?kept"  # a second call reads what was kept
     assert storage.url("images/foto kota.jpg").endswith("?kept")
     settings.MEDIA_URL = "https://media.contoh.id/"
     assert storage.url("images/foto kota.jpg") == ("https://media.contoh.id/images/foto%20kota.jpg")

@@ -19,15 +19,31 @@ def test_what_a_worker_loads_at_start_is_left_out_of_garbage_collection():
     assert tracked < frozen / 20
 
 
-def test_app_servers_answer_the_view_beacon_in_front_of_the_page_cache():
-    """warta.wsgi: the beacon's short way, then the page cache, then Django."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "warta.settings.test"}
+def layers(shortcuts: str) -> list[str]:
+    """The WSGI layers of warta.wsgi, outermost first, with WARTA_SHORTCUTS=`shortcuts`."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "warta.settings.test",
+        "WARTA_SHORTCUTS": shortcuts,
+    }
     code = (
-        "import warta.wsgi as w; print(type(w.application).__name__,"
-        " type(w.application.app).__name__, type(w.application.app.app).__name__)"
+        "import warta.wsgi as w\n"
+        "app = w.application\n"
+        "while app is not None:\n"
+        "    print(type(app).__name__)\n"
+        "    app = getattr(app, 'app', None)\n"
     )
     result = subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["ViewBeaconApp", "PageCacheApp", "WSGIHandler"]
+    return result.stdout.split()
+
+
+def test_app_servers_answer_the_view_beacon_in_front_of_the_page_cache():
+    """warta.wsgi: the beacon's short way, then the page cache, then Django."""
+    assert layers("on") == ["ViewBeaconApp", "PageCacheApp", "WSGIHandler"]
+
+
+def test_without_the_shortcut_django_answers_the_view_beacon():
+    assert layers("-view-beacon-layer") == ["PageCacheApp", "WSGIHandler"]

@@ -13,13 +13,14 @@ from wagtail.models import Site
 
 from warta.discovery.images import SHARE_IMAGE_MAX_BYTES, file_size, share_rendition
 from warta.discovery.models import PublisherSettings
+from warta.images.specs import SHARE_IMAGE_SPEC
 from warta.news.factories import (
     ArticlePageFactory,
     NewsImageFactory,
     PersonFactory,
     SectionPageFactory,
 )
-from warta.news.models import ARTICLES_PER_PAGE, SHARE_IMAGE_SPEC
+from warta.news.pagination import ARTICLES_PER_PAGE
 
 from .helpers import head_tags, json_ld, json_ld_of_type
 

@@ -13,6 +13,7 @@ from warta.news.factories import (
     PersonFactory,
     SectionPageFactory,
 )
+from warta.news.models import StoryList
 
 from .helpers import NS, assert_valid, body, parse_xml
 
@@ -93,7 +94,7 @@ def test_article_sitemap_has_lastmod_and_the_lead_image(client, urlset_schema):
 
 def test_stories_are_paged_by_blocks_of_ids(client, monkeypatch):
     """With blocks of 2 ids, each story is on its block's page, and stays there."""
-    monkeypatch.setattr(story_lists, "BLOCK_SIZE", 2)
+    monkeypatch.setattr(StoryList, "BLOCK_SIZE", 2)
     section = SectionPageFactory()
     articles = ArticlePageFactory.create_batch(5, parent=section)
     blocks: dict[int, list[str]] = {}
@@ -128,7 +129,7 @@ def test_sitemap_page_size_is_the_protocol_limit():
     assert sitemaps.SITEMAP_PAGE_SIZE == 50_000
     assert sitemaps.NEWS_PAGE_SIZE == 1_000
     assert sitemaps.NewsUrlSet.page_size == 1_000
-    assert sitemaps.ArticleUrlSet.page_size == story_lists.BLOCK_SIZE == 50_000
+    assert sitemaps.ArticleUrlSet.page_size == StoryList.BLOCK_SIZE == 50_000
 
 
 def test_sitemaps_are_streamed_in_a_fixed_number_of_queries(client, django_assert_max_num_queries):

@@ -6,7 +6,7 @@ import uuid
 import pytest
 from django.test import Client
 
-from warta.engagement import counters, views
+from warta.core import caches
 from warta.news.factories import ArticlePageFactory
 
 CHROME = (
@@ -31,11 +31,9 @@ def engagement_settings(settings, tmp_path):
         "STATE_PATH": tmp_path / "engagement-state.sqlite3",
         "REDIS_URL": "",
     }
-    counters._backends.clear()
-    views._live_articles.clear()
+    caches.reset()
     yield settings.WARTA_ENGAGEMENT
-    counters._backends.clear()
-    views._live_articles.clear()
+    caches.reset()
 
 
 @pytest.fixture(params=STORES)

@@ -9,8 +9,9 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from warta.core.clock import today
 from warta.engagement import counters
-from warta.engagement.counters import apply_batch, flush_views, get_backend, newsroom_now, today
+from warta.engagement.counters import apply_batch, flush_views, get_backend, newsroom_now
 from warta.engagement.models import ArticleStats, DailyArticleStats
 from warta.news.factories import ArticlePageFactory
 

@@ -215,7 +215,7 @@ def test_a_refused_form_post_shows_a_page_in_the_readers_language(client, articl
 
 def test_a_reader_reacting_too_often_is_limited(client, store, article, settings):
     """Reactions count against the same per-reader limit as views (429)."""
-    from warta.engagement.conf import Rate
+    from warta.settings.env import Rate
 
     settings.WARTA_ENGAGEMENT = {**settings.WARTA_ENGAGEMENT, "READER_RATE": Rate(4, 600)}
     statuses = [Reader(client).react(article.pk, kind).status_code for kind in list(NONE)[:6]]

@@ -158,7 +158,7 @@ def test_a_beacon_from_another_site_is_refused(client, article):
 
 def test_a_reader_is_limited_strictly(client, store, article, settings):
     """Past WARTA_ENGAGEMENT_READER_RATE a reader gets 429 with Retry-After, and counts nothing."""
-    from warta.engagement.conf import Rate
+    from warta.settings.env import Rate
 
     settings.WARTA_ENGAGEMENT = {**settings.WARTA_ENGAGEMENT, "READER_RATE": Rate(3, 600)}
     others = [ArticlePageFactory(parent=article.get_parent()) for _ in range(3)]
@@ -176,7 +176,7 @@ def test_one_address_cannot_move_a_count_past_its_limit_with_invented_readers(
     client, store, article, settings
 ):
     """A flood from one address with a new reader id per request adds at most the IP limit."""
-    from warta.engagement.conf import Rate
+    from warta.settings.env import Rate
 
     settings.WARTA_ENGAGEMENT = {**settings.WARTA_ENGAGEMENT, "IP_RATE": Rate(25, 600)}
     statuses = [
@@ -191,7 +191,7 @@ def test_one_address_cannot_move_a_count_past_its_limit_with_invented_readers(
 
 def test_ipv6_readers_share_their_subscriber_prefix_limit(client, store, article, settings):
     """Addresses in one IPv6 /64 are one subscriber for the per-address limit."""
-    from warta.engagement.conf import Rate
+    from warta.settings.env import Rate
 
     settings.WARTA_ENGAGEMENT = {**settings.WARTA_ENGAGEMENT, "IP_RATE": Rate(2, 600)}
     addresses = ["2001:db8:1:2::1", "2001:db8:1:2::ffff", "2001:db8:1:2:abcd::9"]
@@ -204,7 +204,7 @@ def test_ipv6_readers_share_their_subscriber_prefix_limit(client, store, article
 
 def test_forwarded_addresses_are_used_only_behind_trusted_proxies(client, article, settings):
     """X-Forwarded-For is believed only for WARTA_ENGAGEMENT_TRUSTED_PROXIES hops."""
-    from warta.engagement.conf import Rate
+    from warta.settings.env import Rate
 
     settings.WARTA_ENGAGEMENT = {**settings.WARTA_ENGAGEMENT, "IP_RATE": Rate(1, 600)}
     proxy = "127.0.0.1"

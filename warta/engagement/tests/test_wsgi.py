@@ -4,16 +4,16 @@ the same answers as the view Django routes to, without Django's handler."""
 import json
 
 import pytest
-from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from django.test import RequestFactory
 
 from warta.engagement import counters, wsgi
-from warta.engagement.conf import Rate
 from warta.engagement.counters import flush_views
 from warta.engagement.models import ArticleStats
 from warta.engagement.wsgi import ViewBeaconApp
+from warta.settings.env import Rate
 
 from .conftest import CHROME, reader_id
 
@@ -39,7 +39,7 @@ class Unreached:
 
     def __init__(self):
         self.paths = []
-        self.django = WSGIHandler()
+        self.django = get_wsgi_application()
 
     def __call__(self, environ, start_response):
         self.paths.append((environ["REQUEST_METHOD"], environ["PATH_INFO"]))

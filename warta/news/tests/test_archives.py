@@ -5,8 +5,10 @@ from datetime import datetime
 import pytest
 from django.utils import timezone
 
+from warta.news.archive import ArchivePeriod
 from warta.news.factories import ArticlePageFactory, SectionPageFactory
-from warta.news.models import ARTICLES_PER_PAGE, ArchivePeriod, ArticlePage
+from warta.news.models import ArticlePage
+from warta.news.pagination import ARTICLES_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 

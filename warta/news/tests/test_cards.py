@@ -7,9 +7,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Site
 
-from warta.core import generation
-from warta.news.cards import CARD, HEADLINE_CARD, LINK, StoryLink, kept_parts, story_cards
+from warta.core import caches
+from warta.news.cards import CARD, HEADLINE_CARD, LINK, StoryLink, kept_parts
 from warta.news.factories import ArticlePageFactory, NewsImageFactory, SectionPageFactory
+from warta.news.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 
@@ -17,9 +18,15 @@ pytestmark = pytest.mark.django_db
 def reader_request():
     """A request whose site is known, as a reader's is (warta.news.routing)."""
     request = RequestFactory().get("/")
-    request._wagtail_site = Site.find_for_request(request)
+    Site.find_for_request(request)  # kept with the request
     Site.get_site_root_paths()  # read once per process, then cached
     return request
+
+
+def story_cards(request, ids, style=CARD) -> dict:
+    """The cards of the live stories `ids` by id, in that order."""
+    parts = kept_parts(request, ArticlePage.objects.cards(), [(pk, style) for pk in ids])
+    return {pk: card for (pk, _style), card in parts.items()}
 
 
 def cards_with_queries(ids, style=CARD) -> tuple[dict, int]:
@@ -35,7 +42,7 @@ def test_missing_cards_come_from_two_queries_then_from_the_worker():
     stories = [ArticlePageFactory(main_image=NewsImageFactory()) for _ in range(5)]
     ids = [story.pk for story in reversed(stories)]  # any order: kept as asked
     story_cards(reader_request(), ids)  # renditions are made once, then reused
-    generation.forget()
+    caches.reset()
     cards, queries = cards_with_queries(ids)
     assert list(cards) == ids
     assert all(f">{story.title}</a>" in cards[story.pk] for story in stories)
@@ -76,10 +83,12 @@ def test_each_style_and_language_has_its_own_card():
 def test_cards_and_links_of_a_page_come_from_one_query():
     section = SectionPageFactory()
     beside, linked = ArticlePageFactory(parent=section), ArticlePageFactory(parent=section)
-    generation.forget()
+    caches.reset()
     request = reader_request()
     with CaptureQueriesContext(connection) as queries:
-        parts = kept_parts(request, [(beside.pk, CARD), (linked.pk, LINK)])
+        parts = kept_parts(
+            request, ArticlePage.objects.cards(), [(beside.pk, CARD), (linked.pk, LINK)]
+        )
     assert parts[linked.pk, LINK] == StoryLink(linked.pk, linked.title, linked.url)
     assert beside.title in parts[beside.pk, CARD]
     assert len(queries) == 2  # content generation, stories (without photos, no renditions)

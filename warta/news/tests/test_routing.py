@@ -1,15 +1,16 @@
-"""Pages routed from memory: fewer queries, and never a page that has gone or moved."""
+"""Pages found by their address in one query: never a page that has gone or moved."""
 
 import re
 from datetime import timedelta
 
 import pytest
 from django.db import connection
-from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
-from warta.news import routing
+from warta.core import caches
+from warta.news import related, routing
 from warta.news.factories import (
     ArticlePageFactory,
     NewsImageFactory,
@@ -17,6 +18,8 @@ from warta.news.factories import (
     SectionPageFactory,
 )
 from warta.news.models import ArticlePage, ArticleReporter
+from warta.news.restrictions import private_paths
+from warta.news.tests import SITE_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -32,21 +35,29 @@ def without_clock(content: bytes) -> bytes:
     return re.sub(rb'<time class="site-clock".*?</time>', b"", content, flags=re.S)
 
 
-def test_a_second_visit_is_routed_from_memory_with_the_same_page(client):
-    article = ArticlePageFactory(parent=SectionPageFactory(parent=SectionPageFactory()))
-    first, first_queries = get(client, article.url)
-    second, second_queries = get(client, article.url)
-    assert first.status_code == second.status_code == 200
-    assert first.context["page"] == second.context["page"] == article
-    # Wagtail walks the tree (site, three levels, .specific); memory takes one query.
-    assert second_queries <= first_queries - 4
-    assert without_clock(second.content) == without_clock(first.content)
+def test_finding_a_page_costs_the_same_however_deep_it_is_filed(client):
+    """The page is looked up by its address, not by walking the tree a level at a time."""
+    shallow = ArticlePageFactory(parent=SectionPageFactory())
+    deep = ArticlePageFactory(
+        parent=SectionPageFactory(parent=SectionPageFactory(parent=SectionPageFactory()))
+    )
+    for article in (shallow, deep):  # renditions, navigation and the like kept
+        client.get(article.url)
+    counts = []
+    for article in (shallow, deep):
+        caches.reset()
+        _response, first = get(client, article.url)
+        _response, again = get(client, article.url)
+        counts.append((first, again))
+    assert counts[0] == counts[1]
+    assert counts[0][1] == 1 + SITE_QUERIES  # the type remembered: the page's query alone
 
 
-def test_tags_bylines_and_photos_read_with_a_remembered_page_are_the_same(client):
-    """Routed from memory, the article's query also brings its tags, bylines and lead
-    renditions (ArticlePage.reader_columns): the page must not change with the route."""
+def test_the_page_found_by_its_address_is_the_one_wagtail_finds(client, monkeypatch):
+    """Found by its address or by Wagtail's walk down the tree, the same page, the same
+    HTML: its tags, bylines and lead photo read with it included."""
     article = ArticlePageFactory(
+        parent=SectionPageFactory(parent=SectionPageFactory()),
         main_image=NewsImageFactory(),
         tags=["Zebra", "Apel", "Mangga"],
         body=[
@@ -57,17 +68,39 @@ def test_tags_bylines_and_photos_read_with_a_remembered_page_are_the_same(client
     credited = [PersonFactory(name=name, initials=name[:2]) for name in ("Wati", "Budi", "Sari")]
     for person, order in zip(credited, [1, 0, 2], strict=True):
         ArticleReporter.objects.create(page=article, person=person, sort_order=order)
-    first, _ = get(client, article.url)
-    second, _ = get(client, article.url)
-    assert second.context["page"].tag_rows  # routed from memory: the tags came with it
-    html = second.content.decode()
+    found = client.get(article.url)
+    assert found.context["page"].tag_rows  # read with the page
+    html = found.content.decode()
     assert html.index("#Zebra") < html.index("#Apel") < html.index("#Mangga")
     assert '<span class="sign-off">(Bu/Wa/Sa)</span>' in html
     assert "fill-1200x675" in html  # the lead photo, from the renditions read with it
-    assert without_clock(second.content) == without_clock(first.content)
+    monkeypatch.setattr(routing, "route_by_address", lambda *args: None)
+    walked = client.get(article.url)
+    assert "tag_rows" not in walked.context["page"].__dict__
+    assert walked.context["page"] == found.context["page"] == article
+    assert without_clock(walked.content) == without_clock(found.content)
 
 
-def test_an_unpublished_page_is_not_served_from_a_remembered_route(client):
+def test_an_address_whose_page_changed_type_serves_the_new_page(client):
+    """The worker remembers which type of page an address led to; a page of another
+    type filed there since is found all the same."""
+    section = SectionPageFactory(slug="daerah")
+    article = ArticlePageFactory(parent=section, slug="kabar", title="Kabar lama")
+    assert "Kabar lama" in client.get(article.url).content.decode()
+    url = article.url
+    article.delete()
+    SectionPageFactory(parent=section, slug="kabar", title="Rubrik kabar")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Rubrik kabar" in response.content.decode()
+
+
+def test_an_address_without_a_page_is_not_found(client):
+    ArticlePageFactory()
+    assert client.get("/tidak-ada/halaman-ini/").status_code == 404
+
+
+def test_an_unpublished_page_is_not_served(client):
     article = ArticlePageFactory()
     assert client.get(article.url).status_code == 200
     article.unpublish()
@@ -99,19 +132,9 @@ def test_a_moved_page_is_found_at_its_new_address_only(client):
     assert client.get(article.url).status_code == 200
 
 
-def test_routes_are_forgotten_when_a_site_changes(client):
-    article = ArticlePageFactory()
-    client.get(article.url)
-    assert routing._routes and routing._sites
-    article.get_site().save()
-    assert not routing._routes and not routing._sites
-
-
 @pytest.mark.parametrize("restrict", ["page", "section"])
-def test_a_private_page_stays_private_when_routed_from_memory(client, restrict):
-    """A view restriction on the page or its section applies on every visit, remembered or not."""
-    from wagtail.models import PageViewRestriction
-
+def test_a_private_page_stays_private_on_every_visit(client, restrict):
+    """A view restriction on the page or its section applies on every visit."""
     section = SectionPageFactory()
     article = ArticlePageFactory(parent=section, title="Rahasia redaksi")
     assert "Rahasia redaksi" in client.get(article.url).content.decode()  # remembered
@@ -126,7 +149,7 @@ def test_a_private_page_stays_private_when_routed_from_memory(client, restrict):
         assert 'name="password"' in response.content.decode()
 
 
-def test_an_unrestricted_page_routed_from_memory_checks_no_restrictions(client):
+def test_an_unrestricted_page_checks_no_restrictions(client):
     article = ArticlePageFactory()
     client.get(article.url)
     response, _count = get(client, article.url)
@@ -134,10 +157,8 @@ def test_an_unrestricted_page_routed_from_memory_checks_no_restrictions(client):
     assert not response.context["page"].get_view_restrictions()
 
 
-def test_an_alias_of_a_private_page_stays_private_when_routed_from_memory(client):
+def test_an_alias_of_a_private_page_stays_private(client):
     """An alias takes its source's restrictions (Wagtail's rule), wherever it is filed."""
-    from wagtail.models import PageViewRestriction
-
     article = ArticlePageFactory(title="Catatan rapat redaksi")
     PageViewRestriction.objects.create(
         page=article,
@@ -145,18 +166,14 @@ def test_an_alias_of_a_private_page_stays_private_when_routed_from_memory(client
         password="sandi",  # noqa: S106
     )
     alias = article.create_alias(parent=SectionPageFactory(title="Terbuka"))
-    for _visit in range(3):  # routed by Wagtail, then twice from memory
+    for _visit in range(3):
         response = client.get(alias.url)
         assert "Catatan rapat redaksi" not in response.content.decode()
         assert 'name="password"' in response.content.decode()
 
 
 def test_restrictions_kept_by_the_worker_follow_each_change(client):
-    """A new restriction, and its removal, apply on the next visit of a remembered page."""
-    from wagtail.models import PageViewRestriction
-
-    from warta.news.restrictions import private_paths
-
+    """A new restriction, and its removal, apply on the next visit."""
     section = SectionPageFactory()
     article = ArticlePageFactory(parent=section, title="Kabar desa")
     for _visit in range(2):
@@ -173,21 +190,20 @@ def test_restrictions_kept_by_the_worker_follow_each_change(client):
     assert "Kabar desa" in client.get(article.url).content.decode()
 
 
-def story_lists(client, url: str):
+def lists_shown(response):
     """The related stories and the previous and next ones an article page shows."""
-    context = client.get(url).context
-    return (
-        [str(card) for card in context["related_cards"]],
-        context["previous_article"],
-        context["next_article"],
-    )
+    context = response.context
+    related_cards = [str(card) for card in context["related_cards"]]
+    return related_cards, context["previous_article"], context["next_article"]
 
 
-def test_stories_beside_a_remembered_page_are_those_found_by_their_own_query(client):
-    """Routed from memory, the article's query also brings the related and neighbouring
-    stories (ArticlePage.related_column): the same, in the same order, as their own
-    query gives on the first visit, for a story with tags, one without, and stories
-    published at the same second."""
+def shown(client, url: str):
+    return lists_shown(client.get(url))
+
+
+def test_the_stories_beside_a_story_are_those_its_own_queries_find(client):
+    """The query built once for a stand-in story finds what the story's own query finds:
+    for a story with tags, one without, and stories published at the same second."""
     now = timezone.now()
     section, elsewhere = SectionPageFactory(), SectionPageFactory()
 
@@ -207,81 +223,41 @@ def test_stories_beside_a_remembered_page_are_those_found_by_their_own_query(cli
     story(4, parent=elsewhere, tags=["banjir"])
     story(6, parent=elsewhere, tags=["pemilu"])  # unrelated
     for article in stories:
-        routing._routes.clear()
-        first = story_lists(client, article.url)  # routed by Wagtail: a query of their own
-        response = client.get(article.url)  # from memory, read with the page
-        assert response.context["page"].brought_related()
-        assert lists_shown(response) == first
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(article.url)  # kept by the worker since
-        assert len(queries) == 1
-        assert lists_shown(response) == first
-        assert first[0] or first[1] or first[2]  # every story here has some beside it
-
-
-def lists_shown(response):
-    context = response.context
-    related = [str(card) for card in context["related_cards"]]
-    return related, context["previous_article"], context["next_article"]
+        article = ArticlePage.objects.get(pk=article.pk)
+        own = related.listed(
+            article, related.related_sources(article, 4) + related.neighbour_sources(article)
+        )
+        expected = (
+            related.most_related(article, own, 4),
+            *related.split_neighbours(article, own),
+        )
+        assert related.stories_beside(article) == expected
+        assert expected[0] or expected[1] or expected[2]  # every story here has some
 
 
 def test_stories_beside_a_story_are_kept_until_content_changes(client):
-    """Once read with the story, the stories beside it are kept by the worker at the
-    content generation: later visits leave them out of the story's query. A story
-    published meanwhile (a new generation) is among them on the next visit."""
+    """Once read, the stories beside a story are kept by the worker at the content
+    generation: later visits take the story's own query alone. A story published
+    meanwhile (a new generation) is among them on the next visit."""
     section = SectionPageFactory()
     article = ArticlePageFactory(parent=section, tags=["banjir"])
     older = ArticlePageFactory(tags=["banjir"], published_at=timezone.now() - timedelta(1))
-    client.get(article.url)  # routed by Wagtail
-    brought = client.get(article.url)  # from memory, read with the page
-    assert brought.context["page"].brought_related()
-    with CaptureQueriesContext(connection) as queries:
-        kept = client.get(article.url)
-    assert len(queries) == 1
-    assert "related_rows" not in kept.context["page"].__dict__
-    assert len(queries[0]["sql"]) < 0.8 * len(routing_sql(brought))
-    assert lists_shown(kept) == lists_shown(brought)
+    first = client.get(article.url)
+    kept, queries = get(client, article.url)
+    assert queries == 1 + SITE_QUERIES
+    assert lists_shown(kept) == lists_shown(first)
     assert any(older.url in card for card in lists_shown(kept)[0])
     newer = ArticlePageFactory(tags=["banjir"])  # bumps the content generation
-    response = client.get(article.url)
-    # The worker had not seen the new generation: it left them out of the story's query,
-    # found them out of date with the page, and read them with a query of their own.
-    assert "related_rows" not in response.context["page"].__dict__
-    related = lists_shown(response)[0]
-    assert any(newer.url in card for card in related)
-    assert related.index(next(c for c in related if newer.url in c)) < related.index(
-        next(c for c in related if older.url in c)
+    related_cards = shown(client, article.url)[0]
+    assert any(newer.url in card for card in related_cards)
+    assert related_cards.index(next(c for c in related_cards if newer.url in c)) < (
+        related_cards.index(next(c for c in related_cards if older.url in c))
     )
-    again = client.get(article.url)
-    assert "related_rows" not in again.context["page"].__dict__
-    assert lists_shown(again) == lists_shown(response)
 
 
-def routing_sql(response) -> str:
-    """The SQL of the page's own query on a visit routed from memory."""
-    page = response.context["page"]
-    return routing.route_query(type(page), page.remembered[0]).sql
-
-
-def test_a_remembered_route_is_not_used_for_a_page_under_another_parent(client):
-    """The stories beside a page are worked out for the parent it was remembered under: a
-    page found elsewhere in the tree (even at the same address) is routed the long way."""
-    article = ArticlePageFactory()
-    client.get(article.url)
-    site = article.get_site()
-    path = article.url_path[len(site.root_page.url_path) :]
-    key = (site.pk, path)
-    page_id, model, parent, depth, memory = routing._routes[key]
-    assert parent == article.path[: -article.steplen] and depth == article.depth
-    routing._routes[key] = (page_id, model, SectionPageFactory().path, depth, memory)
-    request = RequestFactory().get(article.url)
-    assert routing.remembered_route(request, site, path) is None
-    assert key not in routing._routes
-
-
-def test_an_article_whose_section_is_not_live_reads_its_stories_separately(client):
-    """A story's section is its nearest live section: when its parent is not live, the
-    stories read with the page (for the parent) are not used."""
+def test_an_article_whose_section_is_not_live_shows_the_stories_of_the_live_one(client):
+    """A story's section is its nearest live section: when its parent is not live, its
+    related stories come from the section above; its neighbours are still its siblings."""
     upper = SectionPageFactory(title="Daerah")
     parent = SectionPageFactory(parent=upper, title="Pati")
     article = ArticlePageFactory(parent=parent, tags=["pati"])
@@ -290,70 +266,39 @@ def test_an_article_whose_section_is_not_live_reads_its_stories_separately(clien
     parent.unpublish()  # its stories stay live
     article.refresh_from_db()
     assert article.live
-    first = story_lists(client, article.url)
-    second_response = client.get(article.url)
-    page = second_response.context["page"]
-    assert "related_rows" in page.__dict__ and not page.brought_related()
-    assert [s.pk for s in page.sections] == [upper.pk]
-    second = story_lists(client, article.url)
-    assert second == first
-    assert first[1] is not None and first[1].url == neighbour.url
-    assert tagged.url in str(first[0])
+    response = client.get(article.url)
+    assert [s.pk for s in response.context["page"].sections] == [upper.pk]
+    related_cards, previous, _next = lists_shown(response)
+    assert previous is not None and previous.url == neighbour.url
+    assert tagged.url in str(related_cards)
+    assert shown(client, article.url) == lists_shown(response)
 
 
-def test_stories_beside_a_story_whose_tags_changed_are_read_for_its_new_tags(client):
-    """The page's query is built for the tags the story had when this worker last served
-    it: when they have changed, the stories read with it are not used (its own query
-    gives them), and the next visit is built for the new tags."""
+def test_stories_beside_a_story_whose_tags_changed_are_those_of_its_new_tags(client):
     section = SectionPageFactory()
     article = ArticlePageFactory(parent=section, tags=["banjir"])
     flood = ArticlePageFactory(tags=["banjir"])
     vote = ArticlePageFactory(tags=["pemilu"])
-    story_lists(client, article.url)
-    related, _previous, _next = story_lists(client, article.url)  # from memory
-    assert any(flood.url in card for card in related)
+    related_cards, _previous, _next = shown(client, article.url)
+    assert any(flood.url in card for card in related_cards)
     article.tags.set(["pemilu"])
     article.save_revision().publish()
-    response = client.get(article.url)
-    page = response.context["page"]
-    assert not page.brought_related()
-    cards = [str(card) for card in response.context["related_cards"]]
-    assert any(vote.url in card for card in cards)
-    assert not any(flood.url in card for card in cards)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(article.url)  # kept for the new tags
-    assert len(queries) == 1
-    assert [str(card) for card in response.context["related_cards"]] == cards
+    related_cards = shown(client, article.url)[0]
+    assert any(vote.url in card for card in related_cards)
+    assert not any(flood.url in card for card in related_cards)
+    response, queries = get(client, article.url)  # kept for the new tags
+    assert queries == 1 + SITE_QUERIES
+    assert lists_shown(response)[0] == related_cards
 
 
-def test_a_story_without_a_publication_time_is_read_with_the_stories_beside_it(client):
-    """A story stored without a publication time (imported, say) has no neighbours; its
-    related stories still come with its own query, once remembered as it is."""
+def test_a_story_without_a_publication_time_has_related_stories_but_no_neighbours(client):
+    """A story stored without a publication time (imported, say) has no neighbours."""
     section = SectionPageFactory()
     article = ArticlePageFactory(parent=section, tags=["banjir"])
     flood = ArticlePageFactory(tags=["banjir"])
     ArticlePageFactory(parent=section)
     ArticlePage.objects.filter(pk=article.pk).update(published_at=None)
-    first = story_lists(client, article.url)  # routed by Wagtail
+    first = shown(client, article.url)
     assert first[1] is None and first[2] is None
     assert any(flood.url in card for card in first[0])
-    response = client.get(article.url)  # from memory, remembered without a time
-    assert response.context["page"].brought_related()
-    assert lists_shown(response) == first
-    assert story_lists(client, article.url) == first  # kept by the worker since
-
-
-def test_remembered_routes_share_their_shape_and_keep_only_values(client):
-    """A worker may remember 100,000 routes: for each story it keeps its tag ids and
-    publication time; the names and fields of its query's shape are one object per shape."""
-    first = ArticlePageFactory(tags=["banjir", "pati"])
-    second = ArticlePageFactory(tags=["jalan", "desa"])
-    for article in (first, second):
-        client.get(article.url)
-    memories = [entry[4] for entry in routing._routes.values()]
-    assert len(memories) == 2
-    (shape_a, values_a), (shape_b, values_b) = memories
-    assert shape_a is shape_b and [name for name, _field in shape_a] == ["tag0", "tag1", "at"]
-    assert {values_a[:2], values_b[:2]} == {
-        tuple(tag.pk for tag in article.tag_list) for article in (first, second)
-    }
+    assert shown(client, article.url) == first  # kept by the worker since

@@ -9,9 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from warta.news import story_lists
-from warta.news.apps import count_story_lists
 from warta.news.factories import ArticlePageFactory, PersonFactory, SectionPageFactory
-from warta.news.models import ARTICLES_PER_PAGE, ArticlePage, SectionPage, StoryList
+from warta.news.models import ArticlePage, SectionPage, StoryList
+from warta.news.pagination import ARTICLES_PER_PAGE
+from warta.news.signals import count_story_lists
 
 pytestmark = pytest.mark.django_db
 
@@ -148,7 +149,7 @@ def test_a_change_made_while_a_list_was_counted_leaves_it_marked():
     article = ArticlePageFactory(tags=["banjir"])
     row = StoryList.objects.get(kind=Kind.TAG, key=article.tags.get().pk)
     story_lists.story_changed([(row.site_root_id, row.kind, row.key)])  # while counting
-    story_lists.counted(row)  # records the change it read, not the later one
+    row.recounted()  # records the change it read, not the later one
     row.refresh_from_db()
     assert row.counted < row.changes
     assert count(Kind.TAG, row.key) == 1

@@ -17,9 +17,10 @@ Lists of stories read in their own order: see compiler.py.
 """
 
 import sqlite3
-from functools import lru_cache
 
 from django.db.backends.sqlite3 import base, operations
+
+from ...caches import lru
 
 
 class SQLiteCursorWrapper(base.SQLiteCursorWrapper):
@@ -29,13 +30,13 @@ class SQLiteCursorWrapper(base.SQLiteCursorWrapper):
         return super().convert_query(query, param_names=param_names)
 
 
-@lru_cache(maxsize=1024)
+@lru("sqlite-query-texts", maxsize=1024, key="an SQL text with %s placeholders")
 def qmark_style(query: str) -> str:
     return base.FORMAT_QMARK_REGEX.sub("?", query).replace("%%", "%")
 
 
 class DatabaseOperations(operations.DatabaseOperations):
-    compiler_module = "warta.core.sqlite.compiler"
+    compiler_module = "warta.core.compat.sqlite.compiler"
 
 
 class DatabaseWrapper(base.DatabaseWrapper):

@@ -1,9 +1,8 @@
-"""Engagement settings from the environment: clear errors that name the variable."""
+"""Numbers and rates from the environment: clear errors that name the variable."""
 
 import pytest
 
-from warta.engagement.conf import Rate, get_number, get_rate
-from warta.settings.env import SettingError
+from warta.settings.env import Rate, SettingError, get_number, get_rate
 
 
 @pytest.mark.parametrize(

@@ -1,28 +1,34 @@
-"""The SQLite backend: Django's, with each query's placeholders converted once."""
+"""The SQLite backend (database-backends): Django's, with each query's placeholders
+converted once, its plans kept, and pages of stories read story table first."""
 
 import pytest
 from django.db import connection
+from django.db.backends.sqlite3 import base
 
-from warta.core.sqlite.base import qmark_style
+from warta.core.compat.sqlite.base import qmark_style
+from warta.news.factories import ArticlePageFactory, SectionPageFactory
+from warta.news.models import ArticlePage
 from warta.settings.env import get_database
+
+shortcut = pytest.mark.shortcut("database-backends")
 
 
 def test_placeholders_become_question_marks_and_escaped_percents_stay():
     assert qmark_style("SELECT %s, '%%s', 'a%%' WHERE x = %s") == "SELECT ?, '%s', 'a%' WHERE x = ?"
 
 
-def test_a_text_is_converted_once():
-    query = "SELECT %s AS warta_once"
-    qmark_style(query)
-    hits = qmark_style.cache_info().hits
-    qmark_style(query)
-    assert qmark_style.cache_info().hits == hits + 1
+def test_django_converts_placeholders_as_warta_does():
+    """What qmark_style keeps per text is what Django's cursor converts on each run."""
+    query = "SELECT %s, '%%s', 'a%%' WHERE x = %s"
+    assert base.FORMAT_QMARK_REGEX.sub("?", query).replace("%%", "%") == qmark_style(query)
+    assert "param_names" in base.SQLiteCursorWrapper.convert_query.__code__.co_varnames
 
 
-def test_sqlite_databases_use_it(tmp_path):
-    assert get_database("WARTA_TEST_UNSET_DATABASE", tmp_path / "w.sqlite3")["ENGINE"] == (
-        "warta.core.sqlite"
-    )
+def test_sqlite_databases_use_it_unless_the_shortcut_is_off(tmp_path):
+    path = tmp_path / "w.sqlite3"
+    assert get_database("WARTA_TEST_UNSET_DATABASE", path)["ENGINE"] == "warta.core.compat.sqlite"
+    stock = get_database("WARTA_TEST_UNSET_DATABASE", path, own_backends=False)
+    assert stock["ENGINE"] == "django.db.backends.sqlite3"
 
 
 @pytest.mark.django_db
@@ -32,13 +38,11 @@ def test_queries_with_parameters_and_literal_percents_run():
         assert cursor.fetchone() == ("50%", 7)
 
 
+@shortcut
 @pytest.mark.django_db
 def test_a_page_of_stories_in_their_own_order_is_read_story_table_first():
     """Newest first and cut to a page: on SQLite a CROSS JOIN (it walks the stories'
     index), on PostgreSQL the plain join; the same stories in the same order either way."""
-    from warta.news.factories import ArticlePageFactory, SectionPageFactory
-    from warta.news.models import ArticlePage
-
     stories = ArticlePageFactory.create_batch(5, parent=SectionPageFactory())
     newest = ArticlePage.objects.live().newest_first()
     hinted = connection.vendor == "sqlite"
@@ -64,6 +68,7 @@ def test_a_page_of_stories_in_their_own_order_is_read_story_table_first():
     )
 
 
+@shortcut
 @pytest.mark.django_db
 def test_a_statement_with_a_like_pattern_keeps_its_plan_between_runs():
     """SQLite prepares a statement with a bound LIKE pattern again on each run unless the

@@ -12,11 +12,23 @@ from warta.settings.env import get_database
 needs_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="runs on PostgreSQL (WARTA_TEST_POSTGRES_URL)"
 )
+shortcut = pytest.mark.shortcut("database-backends")
 
 
-def test_postgresql_databases_use_it(monkeypatch):
+def test_postgresql_databases_use_it_unless_the_shortcut_is_off(monkeypatch):
     monkeypatch.setenv("WARTA_TEST_SOME_DATABASE", "postgres://warta@db.example:5432/warta")
-    assert get_database("WARTA_TEST_SOME_DATABASE", None)["ENGINE"] == "warta.core.postgresql"
+    engine = get_database("WARTA_TEST_SOME_DATABASE", None)["ENGINE"]
+    assert engine == "warta.core.compat.postgresql"
+    stock = get_database("WARTA_TEST_SOME_DATABASE", None, own_backends=False)["ENGINE"]
+    assert stock == "django.db.backends.postgresql"
+
+
+def test_psycopg_keeps_a_limit_on_the_queries_it_remembers():
+    """The backend raises psycopg's limit (a private constant, `_queries`)."""
+    from psycopg import _queries
+
+    assert isinstance(_queries.MAX_CACHED_STATEMENT_LENGTH, int)
+    assert hasattr(_queries._query2pg, "cache_info")
 
 
 @pytest.fixture
@@ -33,6 +45,7 @@ def round_trips(monkeypatch):
     return calls
 
 
+@shortcut
 @needs_postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_healthy_idle_connection_is_judged_without_a_query(round_trips):
@@ -42,6 +55,7 @@ def test_a_healthy_idle_connection_is_judged_without_a_query(round_trips):
     assert round_trips == []
 
 
+@shortcut
 @needs_postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_connection_the_server_ended_is_replaced_before_it_is_used(round_trips):
@@ -63,6 +77,7 @@ def test_a_connection_the_server_ended_is_replaced_before_it_is_used(round_trips
         assert cursor.fetchone()[0] != pid
 
 
+@shortcut
 @needs_postgresql
 @pytest.mark.django_db
 def test_a_connection_inside_a_transaction_gets_django_s_check(round_trips):
@@ -71,6 +86,7 @@ def test_a_connection_inside_a_transaction_gets_django_s_check(round_trips):
     assert round_trips == [1]
 
 
+@shortcut
 @needs_postgresql
 @pytest.mark.django_db
 def test_a_long_query_is_rewritten_for_the_server_once():
