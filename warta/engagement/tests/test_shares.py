@@ -2,6 +2,7 @@
 
 from fractions import Fraction
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -43,3 +44,16 @@ def test_a_bigger_tally_never_gets_a_smaller_share(counts):
         for b in counts:
             if counts[a] > counts[b]:
                 assert shares[a] >= shares[b]
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ({"like": 0, "love": 0}, {"like": 0, "love": 0}),
+        ({"like": 1, "love": 1, "wow": 1}, {"like": 34, "love": 33, "wow": 33}),
+        ({"like": 2, "love": 1}, {"like": 67, "love": 33}),
+    ],
+)
+def test_reaction_shares_always_add_up_to_100(counts, expected):
+    """Largest-remainder percentages: all zero, or exactly 100 in total."""
+    assert reaction_shares(counts) == expected

@@ -6,7 +6,6 @@ import pytest
 from django.db.models import FETCH_PEERS
 from django.utils import timezone
 
-from warta.engagement.shares import reaction_shares
 from warta.news.factories import ArticlePageFactory, PersonFactory, SectionPageFactory
 from warta.news.models import ArticlePage
 
@@ -76,19 +75,6 @@ def test_related_articles_put_shared_tags_first_and_exclude_the_article():
     assert pks(article.related_articles()) == pks([elsewhere_same_tag, same_section])
 
 
-@pytest.mark.parametrize(
-    ("counts", "expected"),
-    [
-        ({"like": 0, "love": 0}, {"like": 0, "love": 0}),
-        ({"like": 1, "love": 1, "wow": 1}, {"like": 34, "love": 33, "wow": 33}),
-        ({"like": 2, "love": 1}, {"like": 67, "love": 33}),
-    ],
-)
-def test_reaction_shares_always_add_up_to_100(counts, expected):
-    """Largest-remainder percentages: all zero, or exactly 100 in total."""
-    assert reaction_shares(counts) == expected
-
-
 def test_related_articles_are_the_newest_sharing_a_tag_then_the_newest_of_the_section():
     """Four stories: those sharing a tag (newest first), topped up from the section."""
     now = timezone.now()
@@ -130,7 +116,7 @@ def test_a_pages_address_is_kept_per_language_and_follows_a_move(monkeypatch):
 
 
 def test_a_reader_pages_addresses_are_kept_by_the_worker_until_content_changes(client, monkeypatch):
-    """Routed from memory, a story is a new instance on every request: its address and its
+    """A story is a new instance on every request: its address and its
     sections' are kept by the worker at the content generation, not worked out again
     (Wagtail reverses a URL and reads the sites' root paths from the cache for each). Any
     change to content or to a Site works them out again."""
@@ -144,8 +130,7 @@ def test_a_reader_pages_addresses_are_kept_by_the_worker_until_content_changes(c
         "get_url_parts",
         lambda page, request=None: worked_out.append(page.pk) or original(page, request),
     )
-    client.get(article.url)  # routed by Wagtail
-    client.get(article.url)  # from memory: addresses worked out for this generation
+    client.get(article.url)  # addresses worked out for this generation
     worked_out.clear()
     response = client.get(article.url)
     assert response.status_code == 200 and worked_out == []
