@@ -21,9 +21,11 @@ from django.db.models import QuerySet
 from django.template.loader import get_template
 from django.utils import translation
 from markupsafe import Markup
+from wagtail.models import Page
 
 from warta.core import generation
 from warta.core.pagecache import tag_page_ids_shown
+from warta.core.queries import PreparedQuery, prepared
 from warta.images.models import prefetch_renditions
 from warta.images.specs import CARD_IMAGE_SPECS
 
@@ -53,18 +55,17 @@ LINK = None  # in place of a style: the story's StoryLink
 
 
 def kept_parts(
-    request, stories: QuerySet, wanted: Iterable[tuple[int, CardStyle | None]]
+    request, model: type[Page], wanted: Iterable[tuple[int, CardStyle | None]]
 ) -> dict[tuple[int, CardStyle | None], Markup | StoryLink]:
     """For each (story id, style) in `wanted`, the story's card in that style, or its
     StoryLink for the style LINK; the live stories only, in the order wanted. Those not
-    kept at this content generation are made from one query of `stories` (what cards
-    show of the live ones: ArticlePage.objects.cards()) and one of renditions."""
+    kept at this content generation are made from one query of the stories of `model`
+    (with what their cards show: `model.objects.cards()`) and one of renditions."""
     language = translation.get_language()
     keys = [(pk, style, language) for pk, style in wanted]
 
     def make(missing: list[tuple]) -> dict[tuple, Markup | StoryLink]:
-        ids = {pk for pk, _style, _language in missing}
-        articles = {a.pk: a for a in stories.filter(pk__in=ids)}
+        articles = {a.pk: a for a in stories(model, {pk for pk, _style, _lang in missing})}
         with_cards = {pk for pk, style, _language in missing if style is not LINK}
         prefetch_renditions(
             [a.main_image for pk, a in articles.items() if pk in with_cards], CARD_IMAGE_SPECS
@@ -85,6 +86,21 @@ def kept_parts(
     return {key[:2]: part for key, part in generation.kept_each(request, keys, make).items()}
 
 
+def stories(model: type[Page], ids: set[int]) -> list[Page]:
+    """The live stories `ids` as their cards show them, by a query compiled once per
+    number of ids, rounded up to a power of two (the list padded with its first id)."""
+    ids = list(ids)
+    size = 1 << (len(ids) - 1).bit_length()
+    ids += ids[:1] * (size - len(ids))
+
+    def build(**ids: int) -> QuerySet:
+        return model.objects.cards().filter(pk__in=list(ids.values()))
+
+    fields = {f"story{n}": model._meta.pk for n in range(size)}
+    query = prepared(("cards", model, size), lambda: PreparedQuery(build, **fields))
+    return query.run(**dict(zip(fields, ids, strict=True)))
+
+
 def paginated_cards(
     request, ids: QuerySet, count: int | None = None, style: CardStyle = LISTED_CARD
 ) -> tuple[PaginatorPage, list[Markup]]:
@@ -92,6 +108,5 @@ def paginated_cards(
     articles = paginate(request, ids, count=count)
     articles.object_list = list(articles.object_list)
     tag_page_ids_shown(request, articles.object_list)
-    stories = ids.model.objects.cards()
-    parts = kept_parts(request, stories, ((pk, style) for pk in articles.object_list))
+    parts = kept_parts(request, ids.model, ((pk, style) for pk in articles.object_list))
     return articles, list(parts.values())

@@ -281,7 +281,7 @@ class HomePage(ReaderPage, Page):
         # Every card of the page in one call: those the worker lacks come from one query.
         lead = [(headline, cards.HEADLINE_CARD)] if headline else []
         parts = cards.kept_parts(
-            request, ArticlePage.objects.cards(), [*lead, *((pk, cards.CARD) for pk in listed)]
+            request, ArticlePage, [*lead, *((pk, cards.CARD) for pk in listed)]
         )
 
         def cards_of(ids: list[int]) -> list:
@@ -680,7 +680,7 @@ class ArticlePage(ReaderPage, InSections, Page):
         # The cards and links beside the story: those the worker lacks come from one query.
         parts = cards.kept_parts(
             request,
-            ArticlePage.objects.cards(),
+            ArticlePage,
             [
                 *((story.pk, cards.CARD) for story in beside),
                 *((pk, cards.LINK) for pk in neighbours),

@@ -25,7 +25,7 @@ def reader_request():
 
 def story_cards(request, ids, style=CARD) -> dict:
     """The cards of the live stories `ids` by id, in that order."""
-    parts = kept_parts(request, ArticlePage.objects.cards(), [(pk, style) for pk in ids])
+    parts = kept_parts(request, ArticlePage, [(pk, style) for pk in ids])
     return {pk: card for (pk, _style), card in parts.items()}
 
 
@@ -86,9 +86,7 @@ def test_cards_and_links_of_a_page_come_from_one_query():
     caches.reset()
     request = reader_request()
     with CaptureQueriesContext(connection) as queries:
-        parts = kept_parts(
-            request, ArticlePage.objects.cards(), [(beside.pk, CARD), (linked.pk, LINK)]
-        )
+        parts = kept_parts(request, ArticlePage, [(beside.pk, CARD), (linked.pk, LINK)])
     assert parts[linked.pk, LINK] == StoryLink(linked.pk, linked.title, linked.url)
     assert beside.title in parts[beside.pk, CARD]
     assert len(queries) == 2  # content generation, stories (without photos, no renditions)
