@@ -40,13 +40,16 @@ pytest: $(BIN)/.installed
 # Loopback-only benchmarks; results with the machine description go to docs/benchmarks.md.
 # scale.py: pages at 1,000 then 100,000 articles (PostgreSQL database warta_bench_scale);
 # memory.py: worker RSS over 50,000 requests (SQLite demo); render.py: fresh rendering's
-# CPU time in process, against the revision named by RENDER_BASELINE (default: HEAD).
+# CPU time in process, against the revision named by RENDER_BASELINE (default: HEAD);
+# spread.py: readers spread over a 2,000-story archive against one story read again and again.
 RENDER_BASELINE ?= HEAD
 bench: $(BIN)/.installed
 	$(BIN)/python bench/pages.py --database sqlite --write
 	$(BIN)/python bench/render.py --against $(RENDER_BASELINE) --write
 	$(BIN)/python bench/pages.py --database postgres --write
 	$(BIN)/python bench/engagement.py --database sqlite,postgres --write
+	$(BIN)/python bench/spread.py --database sqlite --write
+	$(BIN)/python bench/spread.py --database postgres --write
 	$(MAKE) bench-search
 	$(BIN)/python bench/scale.py --write
 	$(BIN)/python bench/memory.py --write

@@ -93,8 +93,13 @@ def wrk(
     headers: dict | None = None,
     threads: int = WRK_THREADS,
     connections: int = WRK_CONNECTIONS,
+    script: tuple[Path, str] | None = None,
 ) -> dict:
+    """wrk's figures for `url`; `script`: a Lua script of wrk's and its argument."""
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    if script:
+        command[1:1] = ["-s", str(script[0])]
+        command += ["--", script[1]]
     for name, value in (headers or {}).items():
         command[1:1] = ["-H", f"{name}: {value}"]
     output = subprocess.run(
