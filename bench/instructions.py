@@ -34,6 +34,16 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 POSTGRES_BENCH_DB = "warta_bench_instructions"
 WARM_UP = 10
+# The shortcuts of warta.core.compat that a page render takes (the view beacon's layer and
+# the search count have benchmarks of their own).
+RENDER_SHORTCUTS = (
+    "database-backends",
+    "prepared-queries",
+    "union-of-lists",
+    "pages-from-rows",
+    "jinja2-printing",
+    "site-memo",
+)
 
 RENDERER = r"""
 import io, sys
@@ -87,6 +97,11 @@ def main() -> int:
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--renders", type=int, default=40, help="counted renders per page")
     parser.add_argument("--against", help="a git revision to count the same way, as baseline")
+    parser.add_argument(
+        "--shortcuts",
+        action="store_true",
+        help="count this tree again without each shortcut of warta.core.compat in turn",
+    )
     parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
     options = parser.parse_args()
     if not shutil.which("valgrind"):
@@ -102,7 +117,14 @@ def main() -> int:
         print(f"bench: preparing the {options.database} demo in {workdir}", flush=True)
         load_demo_site(env)
         paths = pages(env)
+        if options.shortcuts:  # the story and the front page: the section adds nothing new
+            paths = paths[:2]
         trees = {"this tree": (env, ROOT)}
+        if options.shortcuts:
+            # The same tree counted twice: how far two identical runs differ (noise).
+            trees["this tree, again"] = ({**env}, ROOT)
+            for shortcut in RENDER_SHORTCUTS:
+                trees[f"without {shortcut}"] = ({**env, "WARTA_SHORTCUTS": f"-{shortcut}"}, ROOT)
         if options.against:
             run(["git", "worktree", "add", "--detach", str(baseline_tree), options.against], env)
             # Same database, same static files: only the code differs.
@@ -131,10 +153,11 @@ def main() -> int:
             )  # fmt: skip
         shutil.rmtree(workdir, ignore_errors=True)
 
-    report = render(options, counts)
+    report = render_shortcuts(options, counts) if options.shortcuts else render(options, counts)
     print(report)
     if options.write:
-        write_section(f"Instructions per fresh render ({options.database})", report)
+        title = "Shortcuts: instructions each saves" if options.shortcuts else "Instructions"
+        write_section(f"{title} per fresh render ({options.database})", report)
     return 0
 
 
@@ -156,6 +179,33 @@ def render(options, counts: dict[str, dict[str, float]]) -> str:
         lines.append(f"| `{path}` | {cells}{ratio} |")
     if len(names) > 1:
         lines += ["", f"Ratio: {names[1]}'s instructions over this tree's (above 1: fewer now)."]
+    return "\n".join(lines)
+
+
+def render_shortcuts(options, counts: dict[str, dict[str, float]]) -> str:
+    """Per page, the instructions of a render with every shortcut, and what leaving each
+    out adds; the same tree counted twice shows the noise."""
+    names = list(next(iter(counts.values())))
+    paths = list(counts)
+    lines = [
+        f"Machine: {machine()}. {options.database} demo, production settings, page cache off, "
+        f"what the worker keeps kept; callgrind's instructions for {options.renders} renders "
+        f"after {WARM_UP}, minus those for the {WARM_UP} alone, per render; this tree with "
+        "every shortcut, again (the noise), then without each shortcut in turn "
+        f"(`WARTA_SHORTCUTS=-name`). Run: `.venv/bin/python bench/instructions.py --database "
+        f"{options.database} --shortcuts --write` ({time.strftime('%Y-%m-%d')}).",
+        "",
+        "| counted | " + " | ".join(f"`{path}`" for path in paths) + " |",
+        "|---|" + "---:|" * len(paths),
+    ]
+    base = {path: counts[path]["this tree"] for path in paths}
+    for name in names:
+        cells = []
+        for path in paths:
+            value = counts[path][name]
+            change = "" if name == "this tree" else f" ({(value / base[path] - 1) * 100:+.1f}%)"
+            cells.append(f"{value / 1e6:.2f}M{change}")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
