@@ -86,7 +86,7 @@ def settle(lists: QuerySet) -> None:
     if marked:
         roots = site_roots()
         for row in marked:
-            row.recounted(roots)
+            row.recounted(ArticlePage.objects, roots)
 
 
 def story_changed(lists: Iterable[ListKey]) -> None:
@@ -117,7 +117,7 @@ def rebuild() -> None:
     rows = []
     for root, kind, key in every_list(roots):
         row = StoryList(site_root_id=root, kind=kind, key=key)
-        row.story_count, newest = row.count_now(roots)
+        row.story_count, newest = row.count_now(ArticlePage.objects, roots)
         if row.story_count:
             row.changed_at, row.counted = newest or timezone.now(), row.changes
             rows.append(row)

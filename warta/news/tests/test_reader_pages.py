@@ -78,7 +78,7 @@ def test_home_page_query_count_does_not_grow_with_sections(client, django_assert
     for n in range(8):
         ArticlePageFactory.create_batch(3, parent=SectionPageFactory(title=f"Rubrik {n}"))
     client.get("/")
-    # The page with the content generation, and every story it lists (warta.news.models,
+    # The page with the content generation, and every story it lists (warta.news.models.pages,
     # HomePage.stories_shown); the menu's sections and the cards are kept by the worker
     # (warta.news.cards), Terpopuler for a minute. A worker that keeps nothing yet also
     # reads the site with its home page, the page's type, the sections, the cards and their

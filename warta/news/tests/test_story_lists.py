@@ -149,7 +149,7 @@ def test_a_change_made_while_a_list_was_counted_leaves_it_marked():
     article = ArticlePageFactory(tags=["banjir"])
     row = StoryList.objects.get(kind=Kind.TAG, key=article.tags.get().pk)
     story_lists.story_changed([(row.site_root_id, row.kind, row.key)])  # while counting
-    row.recounted()  # records the change it read, not the later one
+    row.recounted(ArticlePage.objects)  # records the change it read, not the later one
     row.refresh_from_db()
     assert row.counted < row.changes
     assert count(Kind.TAG, row.key) == 1

@@ -1,53 +1,37 @@
-"""The news itself: the home page, sections (rubrics), articles and the people who write them.
-
-The page tree mirrors how a regional newsroom files its stories:
-Home › Daerah › Pati › article. An article's place in the tree is its primary
-section, so its URL and breadcrumb follow from where the editor filed it.
-
-What makes the reader pages fast lives in modules of its own, named for what they do:
-routing.py (a page found by its address in one query), related.py (the stories beside
-a story), cards.py (story cards kept rendered), reader_pages.py (addresses and view
-restrictions), story_lists.py (lists kept counted); see docs/performance.md.
-"""
+"""The page types of a news site: the home page, sections and articles."""
 
 from __future__ import annotations
-
-from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
-from django.db.models.functions import TruncDay, TruncMonth, TruncYear
+from django.db.models import OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet, Site
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from warta.core import generation
-from warta.core.addresses import reverse
 from warta.core.pagecache import tag_page_ids_shown, tag_pages_shown, tag_request
 from warta.core.queries import PreparedQuery, RowsColumn, in_any, prepared
 from warta.images.models import NewsRendition, prefetch_renditions
 from warta.images.specs import READING_IMAGE_SPECS
 from warta.search.text import FoldedSearchField
 
-from . import cards, related, routing
-from .archive import ArchivePeriod
-from .blocks import ArticleBodyBlock
-from .reader_pages import ReaderPage
-from .restrictions import private_paths
+from .. import cards, related, routing
+from ..blocks import ArticleBodyBlock
+from ..reader_pages import ReaderPage
+from .lists import StoryList
+from .people import NewsroomSettings, Person
+from .querysets import ArticlePageManager, ReaderPageQuerySet
 
 # First path segments that belong to reader views outside the page tree.
 RESERVED_SLUGS = frozenset(
@@ -68,163 +52,6 @@ RESERVED_SLUGS = frozenset(
         "robots.txt",
     }
 )
-
-
-@register_snippet
-class Person(index.Indexed, models.Model):
-    """A reporter, editor or contributor, credited on articles by name or by initials.
-
-    A snippet rather than a user account: bylines name freelancers and agency
-    staff who never log in, and a staff member's byline outlives their account.
-    """
-
-    class Role(models.TextChoices):
-        REPORTER = "reporter", _("Reporter")
-        EDITOR = "editor", _("Editor")
-        PHOTOGRAPHER = "photographer", _("Photographer")
-        CONTRIBUTOR = "contributor", _("Contributor")
-
-    name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=140, unique=True, allow_unicode=True)
-    initials = models.CharField(
-        _("initials"), max_length=10, help_text=_("As printed at the end of a story, e.g. Ag.")
-    )
-    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.REPORTER)
-    photo = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    bio = models.TextField(_("short bio"), max_length=600, blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldRowPanel([FieldPanel("initials"), FieldPanel("role")]),
-        FieldPanel("photo"),
-        FieldPanel("bio"),
-    ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("person")
-        verbose_name_plural = _("people")
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name, allow_unicode=True)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse("news:reporter", slug=self.slug)
-
-
-@register_setting(icon="site")
-class NewsroomSettings(generation.KeptSiteSetting, BaseSiteSetting):
-    """House conventions an editor-in-chief can change without a developer; saving them
-    purges every page (signals.py)."""
-
-    show_editor_initials = models.BooleanField(
-        _("show the editor's initials"),
-        default=False,
-        help_text=_("Print the sign-off as (reporter/editor), e.g. (Ag/Ed)."),
-    )
-    default_credit_line = models.CharField(
-        _("default credit line"),
-        max_length=120,
-        blank=True,
-        help_text=_("Shown as the source of articles without their own, e.g. the outlet's name."),
-    )
-
-    class Meta:
-        verbose_name = _("newsroom settings")
-
-
-class ReaderPageQuerySet(PageQuerySet):
-    def private_q(self, request=None) -> Q:
-        """Pages in a restricted branch, from the paths the worker keeps (restrictions.py):
-        Wagtail's reads every restriction with its page on each call."""
-        return private_paths(request).restricted_q()
-
-    def public(self, request=None) -> ReaderPageQuerySet:
-        """Wagtail's `public()`; given the request, at its content generation, so the
-        restrictions kept by the worker need no query at all."""
-        return self.exclude(self.private_q(request))
-
-
-class ArticlePageQuerySet(ReaderPageQuerySet):
-    def published_since(self, moment: datetime) -> ArticlePageQuerySet:
-        return self.filter(published_at__gte=moment)
-
-    def breaking(self, now: datetime | None = None) -> ArticlePageQuerySet:
-        """Live articles flagged as breaking whose breaking period has not ended."""
-        now = now or timezone.now()
-        # The flagged few found by their own index first: asked for the newest of them,
-        # SQLite would rather walk the whole archive in publication order (50 ms at
-        # 30,000 stories, 0.7 ms this way).
-        flagged = self.model._base_manager.filter(is_breaking=True).values("pk")
-        return (
-            self.live()
-            .filter(pk__in=flagged)
-            .filter(Q(breaking_until__isnull=True) | Q(breaking_until__gt=now))
-        )
-
-    def newest_first(self) -> ArticlePageQuerySet:
-        return self.order_by("-published_at", "-pk")
-
-    def cards(self) -> ArticlePageQuerySet:
-        """Live stories, newest first, with what their cards show but the renditions."""
-        return self.live().newest_first().select_related("main_image")
-
-    def listed_ids(self) -> QuerySet:
-        """The ids of the live stories, newest first: what a list reads before it shows
-        their cards, which each worker keeps (cards.py)."""
-        return self.live().newest_first().values_list("pk", flat=True)
-
-    def tagged(self, tag_slug: str) -> ArticlePageQuerySet:
-        return self.filter(tagged_items__tag__slug=tag_slug)
-
-    def published_between(self, start: datetime, end: datetime) -> ArticlePageQuerySet:
-        """Published at or after `start` and before `end`."""
-        return self.filter(published_at__gte=start, published_at__lt=end)
-
-    def published_in(self, period: ArchivePeriod) -> ArticlePageQuerySet:
-        """Published within a day, month or year of the site's calendar."""
-        return self.published_between(period.start, period.end)
-
-    def archive_periods(self, kind: str) -> list[tuple[ArchivePeriod, int]]:
-        """Each year, month or day (`kind`) with stories, oldest first, with its count.
-
-        Counted in one query, by the site's calendar (Django truncates in its time zone).
-        """
-        truncate = {"year": TruncYear, "month": TruncMonth, "day": TruncDay}[kind]
-        rows = (
-            self.order_by()
-            .annotate(moment=truncate("published_at"))
-            .values("moment")
-            .annotate(count=models.Count("pk"))
-            .order_by("moment")
-        )
-        periods = []
-        for row in rows:
-            moment = timezone.localtime(row["moment"])
-            month = moment.month if kind != "year" else None
-            day = moment.day if kind == "day" else None
-            periods.append((ArchivePeriod(moment.year, month, day), row["count"]))
-        return periods
-
-    def by_person(self, person: Person) -> ArticlePageQuerySet:
-        return self.filter(Q(reporter_links__person=person) | Q(editor=person)).distinct()
-
-
-ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
 class InSections:
@@ -420,7 +247,7 @@ class SectionPage(ReaderPage, InSections, Page):
         """How many live stories the section lists, from its counted list (StoryList):
         counting them here would read a large section whole. None: never counted."""
         row = StoryList.objects.filter(kind=StoryList.Kind.SECTION, key=self.pk).first()
-        return row.recounted().story_count if row else None
+        return row.recounted(ArticlePage.objects).story_count if row else None
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -699,94 +526,3 @@ class ArticlePage(ReaderPage, InSections, Page):
         tag_pages_shown(request, [self, *beside, previous, following])
         tag_request(request, *(f"person:{person.pk}" for person in self.people))
         return context
-
-
-class StoryList(models.Model):
-    """How many live stories one list of a site holds, and when it last changed.
-
-    A list is a section, a tag, a person's credits, or a block of story ids (one
-    sitemap file). Every change to a story marks the lists it is on as changed, and
-    the first reader after that recounts just those (`recounted`), so sitemaps and
-    page counts read a row per list instead of counting or dating the archive; the
-    marking is in story_lists.py.
-    """
-
-    class Kind(models.TextChoices):
-        SECTION = "section", _("section")
-        TAG = "tag", _("tag")
-        PERSON = "person", _("person")
-        BLOCK = "block", _("block of story ids")
-
-    # Story ids per block: one sitemap file each, at most the protocol's 50,000 URLs.
-    # Cut by id, a story never moves to another file as others come and go.
-    BLOCK_SIZE = 50_000
-
-    site_root = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=10, choices=Kind)
-    key = models.PositiveBigIntegerField(
-        help_text=_("The section, tag or person id, or block number.")
-    )
-    story_count = models.PositiveIntegerField(default=0)
-    changed_at = models.DateTimeField()
-    # Each change to the list adds one to `changes`; a reader that finds `counted` behind
-    # recounts the list and records the `changes` its count reflects.
-    changes = models.PositiveBigIntegerField(default=1)
-    counted = models.PositiveBigIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["site_root", "kind", "key"], name="unique_story_list")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.key}: {self.story_count}"
-
-    @classmethod
-    def block_ids(cls, block: int) -> tuple[int, int]:
-        """The first and last story id of a block."""
-        return (block - 1) * cls.BLOCK_SIZE + 1, block * cls.BLOCK_SIZE
-
-    @staticmethod
-    def site_roots() -> dict[int, str]:
-        """Tree path of each site's root page, by the root's id."""
-        return dict(Site.objects.values_list("root_page_id", "root_page__path"))
-
-    def stories(self, roots: dict[int, str]) -> QuerySet:
-        """The live stories the list holds now: what its page, or its sitemap, shows."""
-        if self.site_root_id not in roots:
-            return ArticlePage.objects.none()
-        if self.kind == self.Kind.SECTION:
-            # As the section page lists them: a restricted section is restricted as a whole.
-            section = Page.objects.filter(pk=self.key).values_list("path", flat=True).first()
-            if section is None:
-                return ArticlePage.objects.none()
-            return ArticlePage.objects.live().filter(path__startswith=section)
-        public = (
-            ArticlePage.objects.live().public().filter(path__startswith=roots[self.site_root_id])
-        )
-        if self.kind == self.Kind.TAG:
-            return public.filter(tagged_items__tag_id=self.key)
-        if self.kind == self.Kind.PERSON:
-            as_reporter = ArticleReporter.objects.filter(page=OuterRef("pk"), person_id=self.key)
-            return public.filter(Q(Exists(as_reporter)) | Q(editor_id=self.key))
-        if self.kind == self.Kind.BLOCK:
-            first, last = self.block_ids(self.key)
-            return public.filter(pk__gte=first, pk__lte=last)
-        raise ValueError(f"unknown kind of story list: {self.kind!r}")
-
-    def count_now(self, roots: dict[int, str]) -> tuple[int, datetime | None]:
-        """How many stories the list holds now, and when its newest was last published."""
-        figures = self.stories(roots).aggregate(count=Count("pk"), newest=Max("last_published_at"))
-        return figures["count"], figures["newest"]
-
-    def recounted(self, roots: dict[int, str] | None = None) -> StoryList:
-        """The list, recounted first if a change has marked it since it was last counted."""
-        if self.counted >= self.changes:
-            return self
-        self.story_count, _newest = self.count_now(self.site_roots() if roots is None else roots)
-        # Recorded as the count of the change read with the row: a later one keeps it marked.
-        StoryList.objects.filter(pk=self.pk, counted__lt=self.changes).update(
-            story_count=self.story_count, counted=self.changes
-        )
-        self.counted = self.changes
-        return self
