@@ -5,9 +5,9 @@ machine by more than a change to the rendering path gains or loses. This benchma
 the server and the network out: on a fresh SQLite demo with production settings and no
 page cache, it renders the article, the home page and a section page through Django's
 WSGI handler, many times each, and reports the CPU time of the rendering thread (fastest
-and median) with the page's SQL queries; then the same with nothing kept by the worker
-(`warta.core.generation.forget()` before each render), as right after a publication,
-when the navigation, the ticker and every story card are made again. `--against REV`
+and median) with the page's SQL queries; then the same right after a publication (the
+content generation moved on before each render, `warta.core.generation.bump()`), when
+the navigation, the ticker and every story card are made again. `--against REV`
 times a git revision the same way, on the same database, round by round alternately
 with the working tree, so both share whatever else the machine is doing; its ratio is
 the figure to quote. `--articles N` first grows the archive to N generated stories
@@ -67,7 +67,7 @@ def timed(path, forget):
     times = []
     for _ in range(renders):
         if forget:
-            generation.forget()
+            generation.bump()  # a publication: what the worker kept is out of date
         start = time.thread_time()
         render(path)
         times.append((time.thread_time() - start) * 1000)
@@ -75,7 +75,7 @@ def timed(path, forget):
 
 def count_queries(path, forget):
     if forget:
-        generation.forget()
+        generation.bump()
     queries = []
     with connection.execute_wrapper(lambda execute, *args: queries.append(1) or execute(*args)):
         render(path)
@@ -193,7 +193,7 @@ def render(options, paths: list[str], results: dict) -> str:
         f"Machine: {machine()}. SQLite {archive}, production settings, page cache off; CPU time "
         f"of the rendering thread over {options.renders} renders per page in {ROUNDS} "
         f"alternating rounds, each page with what the worker keeps (navigation, ticker, "
-        f"story cards) and with nothing kept, as right after a publication. Run: "
+        f"story cards) and right after a publication, when what it kept is out of date. Run: "
         f"`.venv/bin/python bench/render.py{against} --write` ({time.strftime('%Y-%m-%d')}).",
         "",
         *comparison_header(
@@ -203,7 +203,7 @@ def render(options, paths: list[str], results: dict) -> str:
     for path in paths:
         for times, queries, kept in (
             ("times", "queries", "its parts"),
-            ("cold_times", "cold_queries", "nothing"),
+            ("cold_times", "cold_queries", "none (a publication)"),
         ):
             cells, medians = [], []
             for name in names:

@@ -439,7 +439,8 @@ class ArticlePage(ReaderPage, InSections, Page):
             return ARTICLE_TAGS.read(rows, self._state.db)
         if self.pk is None or self.tagged_items.is_deferring:
             return list(self.tags.all())  # a preview or revision: its tags are in memory
-        return list(Tag.objects.filter(pk__in=self.tagged_items.values("tag")).order_by("pk"))
+        tags = Tag.objects.filter(news_articlepagetag_items__content_object=self)
+        return list(tags.order_by("news_articlepagetag_items__id"))
 
     @property
     def people(self) -> list[Person]:
