@@ -22,14 +22,15 @@ processes it started.
 from __future__ import annotations
 
 import argparse
+import http.client
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -134,18 +135,35 @@ def measure(options, workdir: Path, database_url: str) -> dict:
 
 
 def warm_up(base: str, paths: list[str], workers: int) -> None:
-    """Every story asked for twice per worker, eight at a time: each worker of an app
-    server that has served for a while has seen most of the archive."""
+    """Every story asked for twice per worker, by eight clients keeping their connections:
+    each worker of an app server that has served for a while has seen most of the
+    archive."""
     started = time.monotonic()
-    urls = [base + path for path in paths * workers * 2]
+    host, port = base.removeprefix("http://").split(":")
+    connections = threading.local()
+    asked = paths * workers * 2
 
-    def fetch(url: str) -> None:
-        with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 - loopback
-            response.read()
+    def fetch(path: str) -> None:
+        for attempt in range(3):
+            if not hasattr(connections, "http"):
+                connections.http = http.client.HTTPConnection(host, int(port), timeout=60)
+            try:
+                connections.http.request("GET", path)
+                response = connections.http.getresponse()
+                response.read()
+                if response.status != 200:
+                    raise RuntimeError(f"{path}: {response.status}")
+                return
+            except (OSError, http.client.HTTPException):
+                connections.http.close()
+                del connections.http
+                if attempt == 2:
+                    raise
+                time.sleep(0.5)
 
     with ThreadPoolExecutor(max_workers=8) as pool:
-        list(pool.map(fetch, urls))
-    print(f"  warm-up: {len(urls):,} requests in {time.monotonic() - started:.0f} s", flush=True)
+        list(pool.map(fetch, asked))
+    print(f"  warm-up: {len(asked):,} requests in {time.monotonic() - started:.0f} s", flush=True)
 
 
 def spread_wrk(base: str, paths_file: Path, seconds: int) -> dict:
