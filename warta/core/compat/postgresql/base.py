@@ -13,8 +13,8 @@ occurred on it.
 psycopg also rewrites each query's parameter markers for the server, and remembers the
 result only for a query under 4 kB: longer ones were rewritten on every run. A page's
 own query (warta.news.routing), which brings what the page shows in its columns, is
-over 4 kB (an article's, 4.3 kB); rewriting an 8 kB one took 60 µs of each render. The limit is raised to 64 kB; psycopg
-still remembers 128 queries at most.
+over 4 kB (an article's, 4.3 kB); rewriting an 8 kB one took 60 µs of each render. The
+limit is raised to 64 kB; psycopg still remembers 128 queries at most.
 """
 
 import select
