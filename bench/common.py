@@ -50,8 +50,12 @@ def machine_description() -> str:
     )
 
 
+NOTES = "## Notes from earlier rounds"
+
+
 def write_section(title: str, body: str) -> None:
-    """Replace (or add) the `## title` section of docs/benchmarks.md."""
+    """Replace the `## title` section of docs/benchmarks.md, or add it before the notes
+    from earlier rounds, which stay last."""
     path = ROOT / "docs" / "benchmarks.md"
     text = path.read_text() if path.exists() else "# Benchmarks\n"
     heading = f"## {title}"
@@ -59,6 +63,8 @@ def write_section(title: str, body: str) -> None:
     pattern = re.compile(rf"^{re.escape(heading)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
     if pattern.search(text):
         text = pattern.sub(lambda _match: section + "\n", text)
+    elif NOTES in text:
+        text = text.replace(NOTES, section + "\n" + NOTES, 1)
     else:
         text = text.rstrip() + "\n\n" + section
     path.write_text(text.rstrip() + "\n")

@@ -45,6 +45,7 @@ VENV_BIN = Path(sys.executable).parent
 WRK_THREADS, WRK_CONNECTIONS = 2, 32
 POSTGRES_BENCH_DB = "warta_bench_pages"
 STATIC = "nginx, static file (baseline)"
+BEHIND_NGINX = "article, cached, behind deploy/nginx.conf"
 
 
 def run(command: list[str], env: dict) -> str:
@@ -87,6 +88,29 @@ def wait_until_up(url: str, timeout: float = 60, log: Path | None = None) -> Non
     raise RuntimeError(f"{url} did not come up ({problem}); its log ends:\n{said}")
 
 
+def cpu_seconds() -> tuple[float, float]:
+    """CPU seconds (user + nice + system) used on the whole machine so far, and by this
+    process with all its descendants (nginx, Warta and its workers, finished wrk runs)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    machine = sum(int(field) for field in Path("/proc/stat").read_text().split()[1:4]) / tick
+    children, times = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:  # the process ended meanwhile
+            continue
+        fields = text[text.rindex(")") + 2 :].split()
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        times[int(stat.parent.name)] = (int(fields[11]) + int(fields[12])) / tick
+    ours, own = [os.getpid()], 0.0
+    while ours:
+        pid = ours.pop()
+        own += times.get(pid, 0.0)
+        ours += children.get(pid, [])
+    finished = os.times()
+    return machine, own + finished.children_user + finished.children_system
+
+
 def wrk(
     url: str,
     seconds: int,
@@ -102,9 +126,14 @@ def wrk(
         command += ["--", script[1]]
     for name, value in (headers or {}).items():
         command[1:1] = ["-H", f"{name}: {value}"]
+    started, (machine, own) = time.monotonic(), cpu_seconds()
     output = subprocess.run(
         command, capture_output=True, text=True, check=True, timeout=seconds + 30
     ).stdout
+    elapsed, (machine_after, own_after) = time.monotonic() - started, cpu_seconds()
+    # The share of the machine's CPU that other processes took while wrk ran: on a shared
+    # machine, what makes one run's p99 10x another's (runnable threads kept waiting).
+    others = ((machine_after - machine) - (own_after - own)) / (elapsed * (os.cpu_count() or 1))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", output, re.MULTILINE))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
@@ -113,6 +142,7 @@ def wrk(
         "p50": latency.get("50"),
         "p99": latency.get("99"),
         "non_2xx": int(errors.group(1)) if errors else 0,
+        "others": max(0.0, others),
     }
 
 
@@ -301,11 +331,7 @@ def measure(options, workdir: Path, database_url: str) -> tuple[dict, dict]:
 
         cases = [
             (STATIC, f"http://127.0.0.1:{static_port}{article}", {}),
-            (
-                "article, cached, behind deploy/nginx.conf",
-                f"http://127.0.0.1:{proxy_port}{article}",
-                {},
-            ),
+            (BEHIND_NGINX, f"http://127.0.0.1:{proxy_port}{article}", {}),
             ("article, cached, Warta alone", app + article, {}),
             ("article, cached, gzip", app + article, {"Accept-Encoding": "gzip"}),
             ("article, cached, brotli", app + article, {"Accept-Encoding": "br"}),
@@ -337,7 +363,11 @@ def measure_round(options, cases: list[tuple[str, str, dict]], number: int) -> d
         baselines.append(wrk(static_url, static_seconds))
         around = (baselines[-2]["rps"] + baselines[-1]["rps"]) / 2
         measured[name]["ratio"] = measured[name]["rps"] / around
-        print(f"  {name:<45} {measured[name]['rps']:>10.1f} req/s", flush=True)
+        print(
+            f"  {name:<45} {measured[name]['rps']:>10.1f} req/s, p99 {measured[name]['p99']}, "
+            f"other processes {measured[name]['others']:.0%} of the CPU",
+            flush=True,
+        )
     static = statistics.median(baseline["rps"] for baseline in baselines)
     measured[STATIC] = {**baselines[0], "rps": static, "ratio": 1.0}
     print(f"  {STATIC:<45} {static:>10.1f} req/s (median of {len(baselines)})", flush=True)
@@ -356,6 +386,7 @@ def over_rounds(rounds: list[dict[str, dict]], name: str) -> dict:
         "ratio": statistics.median(ratios),
         "ratios": ratios,
         "p99s": [measured[name]["p99"] for measured in rounds],
+        "others": [measured[name]["others"] for measured in rounds],
         "non_2xx": sum(result["non_2xx"] for result in ordered),
     }
 
@@ -407,6 +438,14 @@ def render(options, results: dict, queries: dict) -> str:
             f"| {name} | {result['rps']:.0f} | {result['p50']} | {result['p99']} | {p99s} | "
             f"{result['ratio']:.4f} | {each} | {result['non_2xx']} |"
         )
+    behind = results.get(BEHIND_NGINX, {}).get("others")
+    if behind:
+        lines += [
+            "",
+            f"While wrk ran the case *{BEHIND_NGINX}*, processes other than the benchmark's "
+            "took " + ", ".join(f"{share:.0%}" for share in behind) + " of the machine's CPU "
+            "in the rounds above: where a round's p99 stands out, look there first.",
+        ]
     lines += [
         "",
         "SQL queries per fresh render: "
