@@ -42,6 +42,17 @@ class Person(index.Indexed, models.Model):
         related_name="+",
     )
     bio = models.TextField(_("short bio"), max_length=600, blank=True)
+    # Optional: freelancers and agency staff never log in. For staff, the account says
+    # who did the work, so a new story carries its writer and an approval its sign-off.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+        help_text=_("The staff account of this person, if they log in to write or edit."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -49,6 +60,7 @@ class Person(index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("initials"), FieldPanel("role")]),
         FieldPanel("photo"),
         FieldPanel("bio"),
+        FieldPanel("user", permission="auth.change_user"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
