@@ -172,6 +172,8 @@ class Reaction(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "reader"], name="engagement_one_per_reader")
         ]
+        # The dashboard's breakdown reads the last 24 hours' reactions only.
+        indexes = [models.Index(fields=["updated_at"], name="engagement_reaction_updated")]
 
     def __str__(self) -> str:
         return f"{self.kind} on {self.article_id}"
