@@ -4,12 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTHON ?= $(shell tools/find-python)
 
-.PHONY: demo test lint format check pytest messages serve clean help bench vnu bench-search
+.PHONY: demo test lint format check pytest messages admin-messages serve clean help bench vnu \
+	bench-search
 
 help:
 	@echo "make demo [PORT=8000]  set up and serve the demo site on http://127.0.0.1:$(PORT)"
 	@echo "make test              lint, checks and the test suite"
 	@echo "make messages          update and compile the translation catalogues"
+	@echo "make admin-messages    rebuild the admin's Indonesian catalogue (warta/backoffice)"
 	@echo "make format            format the code with ruff"
 
 $(BIN)/.installed: pyproject.toml requirements.lock
@@ -66,6 +68,11 @@ messages: $(BIN)/.installed
 	cd warta && ../$(BIN)/python ../manage.py makemessages --locale id --locale en --no-obsolete \
 		--ignore 'tests/*' --ignore 'demo/*'
 	cd warta && ../$(BIN)/python ../manage.py compilemessages --locale id --locale en
+
+# The admin's Indonesian: Wagtail's id_ID catalogues merged with warta/backoffice/sources/
+# into warta/backoffice/locale/id/ (docs/development.md). Run again after upgrading Wagtail.
+admin-messages: $(BIN)/.installed
+	$(BIN)/python manage.py build_admin_catalogue
 
 # The Nu HTML Checker for warta/discovery/tests/test_html_validity.py (needs Java and npm).
 VNU_VERSION := 26.9.27

@@ -13,6 +13,8 @@ handler404 = core_views.page_not_found
 handler500 = core_views.server_error
 
 urlpatterns = [
+    # The admin's JavaScript catalogue and newsroom guide, before Wagtail's admin.
+    path("admin/", include("warta.backoffice.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/engagement/v1/", include("warta.engagement.urls")),

@@ -2,14 +2,10 @@
 caching of reader pages."""
 
 from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.views.decorators.csp import csp_override
 
 from . import pagecache
-
-# Wagtail's Indonesian admin catalogue is "id_ID": activate it for staff who
-# have not chosen an admin language, when the site's language is Indonesian.
-WAGTAIL_INDONESIAN = "id-id"
 
 
 class NewsroomTimeZoneMiddleware:
@@ -35,10 +31,11 @@ class NewsroomTimeZoneMiddleware:
 
 
 class StaffAreaMiddleware:
-    """Admin language and Content-Security-Policy for URLs under /admin/.
+    """Content-Security-Policy for URLs under /admin/.
 
     Reader pages get the strict policy from SECURE_CSP; the Wagtail admin uses
-    inline scripts and styles, so it is exempt from it.
+    inline scripts and styles, so it is exempt from it. The admin's language is the
+    reader language "id" unless staff choose another (warta.backoffice).
     """
 
     def __init__(self, get_response):
@@ -49,9 +46,6 @@ class StaffAreaMiddleware:
     def __call__(self, request):
         if not request.path_info.startswith("/admin/"):
             return self.get_response(request)
-        if translation.get_language() == "id":
-            translation.activate(WAGTAIL_INDONESIAN)
-            request.LANGUAGE_CODE = WAGTAIL_INDONESIAN
         return self.get_staff_response(request)
 
 

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "warta.search",
     "warta.discovery",
     "warta.demo",  # demo content for every app, so after them
+    "warta.backoffice",  # the admin's catalogue and templates, before Wagtail's
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -172,8 +173,11 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env.get_time_zone("WARTA_TIME_ZONE", "Asia/Jakarta")
 
-# Wagtail ships its Indonesian admin catalogue as id_ID, reached by "id-id".
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("id-id", "Bahasa Indonesia"), ("en", "English")]
+# The admin's Indonesian is the reader language "id" (so "view live" links carry no
+# /id-id/ prefix); warta.backoffice's catalogue carries Wagtail's own id_ID strings and ours.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
+# Avatars are the initials Wagtail draws: no image from another site in the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 STATICFILES_DIRS = [PROJECT_DIR / "static"]

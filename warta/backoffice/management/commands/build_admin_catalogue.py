@@ -1,0 +1,21 @@
+"""Build the admin's Indonesian catalogues from Wagtail's and the backoffice's sources."""
+
+from django.core.management.base import BaseCommand
+
+from warta.backoffice import catalogues
+
+
+class Command(BaseCommand):
+    help = (
+        "Merge Wagtail's id_ID catalogues with warta/backoffice/sources/ into "
+        "warta/backoffice/locale/id/ and compile them."
+    )
+
+    def handle(self, *args, **options):
+        for domain in catalogues.SOURCE_FILES:
+            entries, given = catalogues.build(domain)
+            missing = catalogues.untranslated(domain, entries)
+            self.stdout.write(f"{domain}: {len(entries)} messages")
+            for origin, count in given.items():
+                self.stdout.write(f"  {count:5d} from {origin}")
+            self.stdout.write(f"  {len(missing):5d} of Wagtail's still untranslated")
