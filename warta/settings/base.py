@@ -30,13 +30,14 @@ INSTALLED_APPS = [
     "warta.engagement",
     "warta.search",
     "warta.discovery",
+    "warta.newsroom",  # roles, section desks and review
     "warta.demo",  # demo content for every app, so after them
     "warta.backoffice",  # the admin's catalogue and templates, before Wagtail's
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "warta.newsroom.apps.NewsroomUsersConfig",  # wagtail.users, with the roles' labels
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -227,6 +228,32 @@ WARTA_HTTP_CACHE = {
 
 WAGTAILIMAGES_IMAGE_MODEL = "images.NewsImage"
 WAGTAILADMIN_BASE_URL = env.get("WARTA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# E-mail: the review workflow's notifications (docs/configuration.md). Through the SMTP
+# server WARTA_SMTP_HOST names, or printed to the console when none is set (development;
+# the tests collect mail in memory). Only the desk that reviews a story is written to, not
+# every superuser.
+if smtp_host := env.get("WARTA_SMTP_HOST"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": smtp_host,
+                "port": int(env.get_number("WARTA_SMTP_PORT", 587, 1, 65535)),
+                "username": env.get("WARTA_SMTP_USER"),
+                "password": env.get("WARTA_SMTP_PASSWORD"),
+                "use_tls": env.get_bool("WARTA_SMTP_TLS", True),
+                "use_ssl": env.get_bool("WARTA_SMTP_SSL", False),
+                "timeout": 10,
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+DEFAULT_FROM_EMAIL = env.get("WARTA_EMAIL_FROM", "warta@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # SQLite FTS5 or PostgreSQL full-text, whichever the database is. Warta folds and stems
 # Indonesian itself (warta/search/text.py), so PostgreSQL must not stem again in English.
 WAGTAILSEARCH_BACKENDS = {

@@ -15,4 +15,3 @@ if DEBUG:
     }
     WHITENOISE_USE_FINDERS = True
     WHITENOISE_AUTOREFRESH = True
-MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
