@@ -17,6 +17,8 @@ from wagtail.utils.file import hash_filelike
 from warta.news.models import (
     ArticlePage,
     ArticleReporter,
+    FrontPageLayout,
+    FrontPageSlot,
     HomePage,
     NewsroomSettings,
     Person,
@@ -44,10 +46,19 @@ def load_demo(stdout=None) -> dict[str, int]:
     load_publisher_settings(Site.objects.get(is_default_site=True))
     for entry in content.ARTICLES:
         _article(entry, sections, people, now)
-    headline = ArticlePage.objects.get(slug=content.ARTICLES[0]["slug"])
-    home.headline = headline
-    home.save_revision().publish()
+    _front_page(Site.objects.get(is_default_site=True))
     return {"sections": len(sections), "people": len(people), "articles": len(content.ARTICLES)}
+
+
+def _front_page(site: Site) -> None:
+    """The demo's headline and its first featured stories, chosen as a redaktur would;
+    the other featured places show the newest stories."""
+    layout = FrontPageLayout.for_site(site)
+    layout.headline = ArticlePage.objects.get(slug=content.ARTICLES[0]["slug"])
+    layout.headline_until = None
+    featured = [ArticlePage.objects.get(slug=entry["slug"]) for entry in content.ARTICLES[1:3]]
+    layout.slots = [FrontPageSlot(article=article) for article in featured]
+    layout.save()
 
 
 def _home_page() -> HomePage:

@@ -27,6 +27,8 @@ from .models import (
     ArticlePage,
     ArticlePageTag,
     ArticleReporter,
+    FrontPageLayout,
+    FrontPageSlot,
     HomePage,
     NewsroomSettings,
     Person,
@@ -110,6 +112,15 @@ def newsroom_settings_changed(sender, instance, created, **kwargs):
     # which every page already shows; the admin saves changes as updates.
     if not created:
         purge_after_commit(pagecache.ALL_TAG)
+
+
+@receiver([post_save, post_delete], sender=FrontPageLayout)
+@receiver([post_save, post_delete], sender=FrontPageSlot)
+def front_page_arranged(sender, raw=False, **kwargs):
+    """A redaktur arranged the front page: the home page shows it at once. (A chosen
+    story's "until" time caps the home page's time in the cache, HomePage.get_context.)"""
+    if not raw:
+        purge_after_commit("list:home")
 
 
 def page_saved(sender, instance, update_fields=None, raw=False, **kwargs):

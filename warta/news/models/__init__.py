@@ -6,6 +6,7 @@ section, so its URL and breadcrumb follow from where the editor filed it.
 
 - pages.py: HomePage, SectionPage, ArticlePage, with their bylines and tags
 - people.py: the people credited on stories, and the newsroom's house conventions
+- frontpage.py: the front page's layout, the headline and featured stories a redaktur chooses
 - querysets.py: the rules that select stories (live, breaking, newest first, ...)
 - lists.py: how many stories each list holds, kept counted for sitemaps and pages
 
@@ -14,6 +15,7 @@ What makes the reader pages fast lives in modules of its own, named for what the
 docs/architecture.md.
 """
 
+from .frontpage import FrontPageLayout, FrontPageSlot
 from .lists import StoryList
 from .pages import (
     RESERVED_SLUGS,
@@ -32,6 +34,8 @@ __all__ = [
     "ArticlePageQuerySet",
     "ArticlePageTag",
     "ArticleReporter",
+    "FrontPageLayout",
+    "FrontPageSlot",
     "HomePage",
     "NewsroomSettings",
     "Person",

@@ -15,7 +15,7 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, Site
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
@@ -29,6 +29,7 @@ from warta.search.text import FoldedSearchField
 from .. import cards, related, routing
 from ..blocks import ArticleBodyBlock
 from ..reader_pages import ReaderPage
+from .frontpage import FrontPageLayout
 from .lists import StoryList
 from .people import NewsroomSettings, Person
 from .querysets import ArticlePageManager, ReaderPageQuerySet
@@ -71,28 +72,16 @@ class InSections:
 
 
 class HomePage(ReaderPage, Page):
-    """The front page: the headline slot, the latest stories and a block per section."""
+    """The front page: the headline, the featured stories, the latest stories and a block
+    per section. What leads and what is featured is the site's FrontPageLayout, arranged
+    by a redaktur without rights on the pages below (frontpage.py)."""
 
-    headline = models.ForeignKey(
-        "news.ArticlePage",
-        verbose_name=_("headline article"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The story at the top of the front page. Empty: the latest story."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("headline")]
     subpage_types = ["news.SectionPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("home page")
-
-    # Whether the chosen headline is live: read with the page itself (routing.py).
-    reader_select_related = ("headline",)
 
     def route(self, request, path_components):
         """The page at an address below the home page, found by the address in one query
@@ -102,71 +91,100 @@ class HomePage(ReaderPage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        chosen = self.headline_id if self.headline_id and self.headline.live else None
-        headline, latest, blocks = self.stories_shown(request, chosen)
+        now = timezone.now()
+        arrangement = FrontPageLayout.arrangement(request, Site.find_for_request(request))
+        places, latest, blocks = self.stories_shown(request, arrangement.chosen_at(now))
+        headline, featured = places[0], [pk for pk in places[1:] if pk is not None]
         listed = latest + [pk for block in blocks for pk in block["articles"]]
         # Every card of the page in one call: those the worker lacks come from one query.
-        lead = [(headline, cards.HEADLINE_CARD)] if headline else []
         parts = cards.kept_parts(
-            request, ArticlePage, [*lead, *((pk, cards.CARD) for pk in listed)]
+            request,
+            ArticlePage,
+            [
+                *([(headline, cards.HEADLINE_CARD)] if headline else []),
+                *((pk, cards.LISTED_UNDER_HEADING) for pk in featured),
+                *((pk, cards.CARD) for pk in listed),
+            ],
         )
 
-        def cards_of(ids: list[int]) -> list:
-            return [parts[pk, cards.CARD] for pk in ids if (pk, cards.CARD) in parts]
+        def cards_of(ids: list[int], style=cards.CARD) -> list:
+            return [parts[pk, style] for pk in ids if (pk, style) in parts]
 
         context.update(
             headline_card=parts.get((headline, cards.HEADLINE_CARD)),
+            featured_cards=cards_of(featured, cards.LISTED_UNDER_HEADING),
             latest_cards=cards_of(latest),
             section_blocks=[{**block, "cards": cards_of(block["articles"])} for block in blocks],
         )
         tag_request(request, "list:home")
-        tag_page_ids_shown(request, [headline, *listed] if headline else listed)
+        tag_page_ids_shown(request, [pk for pk in places if pk is not None] + listed)
+        # A chosen story leaves its place at its "until" time: the cached page goes then.
+        if (change := arrangement.next_change(now)) is not None:
+            seconds = (change - now).total_seconds()
+            current = getattr(request, "cache_ttl_limit", None)
+            request.cache_ttl_limit = seconds if current is None else min(current, seconds)
         return context
 
     def stories_shown(
-        self, request, headline: int | None, latest_count: int = 10, per_section: int = 4
-    ) -> tuple[int | None, list[int], list[dict]]:
-        """The ids of the headline (the newest story unless one is chosen), the latest
-        stories and the newest of each section in the menu, the headline left out of both.
+        self,
+        request,
+        chosen: list[int | None],
+        latest_count: int = 10,
+        per_section: int = 4,
+    ) -> tuple[list[int | None], list[int], list[dict]]:
+        """The ids of the story in each front-page place (the headline's, then the
+        featured ones'), the latest stories and the newest of each section in the menu.
 
-        One query for all: each list is a short one read from the publication-time index.
-        The menu's sections are kept by the worker until content changes.
+        `chosen` holds, per place, the live story chosen for it or None; a place without
+        one takes the newest story not chosen for another. The stories in the places are
+        left out of the lists below them. One query for all: each list is a short one
+        read from the publication-time index. The menu's sections are kept by the worker
+        until content changes.
         """
         sections = generation.kept(
             request, ("home-sections", self.path), lambda: SectionPage.below(self, in_menu=True)
         )
-        spare = 1  # the newest story, should it become the headline
-        shape = (len(sections), latest_count + spare, per_section + spare)
+        spare = len(chosen)  # the newest stories, should they fill the places
+        shape = (len(sections), latest_count + spare, per_section + spare, len(chosen))
         query = prepared(("home-stories", *shape), lambda: home_stories_query(*shape))
         paths = {f"section{number}": section.path for number, section in enumerate(sections)}
-        rows = query.run(exclude=headline or 0, **paths)  # pk 0 is no story: none left out
-        if headline is None and rows:
-            headline = rows[0][0]
-        others = [(pk, path) for pk, path in rows if pk != headline]
+        # pk 0 is no story: a place without a chosen story leaves none out.
+        excluded = {f"exclude{n}": pk or 0 for n, pk in enumerate(chosen)}
+        rows = query.run(**excluded, **paths)
+        newest = (pk for pk, _path in rows)
+        places = [pk if pk is not None else next(newest, None) for pk in chosen]
+        shown = set(places)
+        others = [(pk, path) for pk, path in rows if pk not in shown]
         latest = [pk for pk, _path in others[:latest_count]]
         blocks = []
         for section in sections:
             ids = [pk for pk, path in others if path.startswith(section.path)][:per_section]
             if ids:
                 blocks.append({"section": section, "articles": ids})
-        return headline, latest, blocks
+        return places, latest, blocks
 
 
-def home_stories_query(section_count: int, latest_count: int, per_section: int) -> PreparedQuery:
+def home_stories_query(
+    section_count: int, latest_count: int, per_section: int, excluded: int
+) -> PreparedQuery:
     """Id and path, newest first, of the newest `latest_count` stories and the newest
-    `per_section` under each of `section_count` sections, all but one story."""
+    `per_section` under each of `section_count` sections, all but `excluded` stories."""
 
-    def build(exclude: int, **sections: str) -> QuerySet:
-        others = ArticlePage.objects.live().exclude(pk=exclude).newest_first()
+    def build(**values) -> QuerySet:
+        left_out = [values[f"exclude{n}"] for n in range(excluded)]
+        others = ArticlePage.objects.live().exclude(pk__in=left_out).newest_first()
         lists = [others[:latest_count]] + [
-            others.filter(path__startswith=path)[:per_section] for path in sections.values()
+            others.filter(path__startswith=values[f"section{n}"])[:per_section]
+            for n in range(section_count)
         ]
         stories = ArticlePage.objects.filter(in_any(*lists)).live().newest_first()
         return stories.values_list("pk", "path")
 
     path = Page._meta.get_field("path")
     return PreparedQuery(
-        build, exclude=Page._meta.pk, **{f"section{n}": path for n in range(section_count)}
+        build,
+        **{f"exclude{n}": Page._meta.pk for n in range(excluded)},
+        **{f"section{n}": path for n in range(section_count)},
     )
 
 
@@ -388,6 +406,8 @@ class ArticlePage(ReaderPage, InSections, Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        # Granted to the Redaktur and the Pemimpin Redaksi (the breaking desk, desk.py).
+        permissions = [("run_breaking_desk", _("Can run the breaking desk"))]
         indexes = [models.Index(fields=["is_breaking", "breaking_until"])]
 
     def clean(self):

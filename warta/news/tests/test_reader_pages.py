@@ -61,7 +61,8 @@ def test_markup_in_a_query_string_is_escaped(client):
 def test_home_page_has_headline_latest_and_section_blocks(client):
     """The front page leads with the headline, lists the latest, and has a block per section."""
     politik, ekonomi = SectionPageFactory(title="Politik"), SectionPageFactory(title="Ekonomi")
-    for hours, section in enumerate([politik, ekonomi, politik]):
+    # The headline and the four featured places take the newest five; the blocks the rest.
+    for hours, section in enumerate([politik, ekonomi, politik] * 3):
         ArticlePageFactory(
             parent=section,
             title=f"Berita {hours}",
@@ -81,12 +82,13 @@ def test_home_page_query_count_does_not_grow_with_sections(client, django_assert
     # The page with the content generation, and every story it lists (warta.news.models.pages,
     # HomePage.stories_shown); the menu's sections and the cards are kept by the worker
     # (warta.news.cards), Terpopuler for a minute. A worker that keeps nothing yet also
-    # reads the site with its home page, the page's type, the sections, the cards and their
-    # renditions, the navigation, the ticker and the private paths.
+    # reads the site with its home page, the page's type, the sections, the front page's
+    # layout (frontpage.py), the cards and their renditions, the navigation, the ticker
+    # and the private paths.
     with django_assert_max_num_queries(2 + SITE_QUERIES):
         assert client.get("/").status_code == 200
     caches.reset()
-    with django_assert_max_num_queries(2 + 6 + 6 + SITE_QUERIES):  # and Terpopuler
+    with django_assert_max_num_queries(2 + 7 + 6 + SITE_QUERIES):  # and Terpopuler
         assert client.get("/").status_code == 200
 
 
@@ -209,16 +211,16 @@ def test_section_blocks_hold_each_sections_newest_stories_without_the_headline()
     draft = ArticlePageFactory(parent=politik, published_at=now + timezone.timedelta(hours=1))
     draft.unpublish()
     home = home_page().specific
-    headline, latest, blocks = home.stories_shown(RequestFactory().get("/"), in_daerah[0].pk)
-    assert headline == in_daerah[0].pk
+    places, latest, blocks = home.stories_shown(RequestFactory().get("/"), [in_daerah[0].pk])
+    assert places == [in_daerah[0].pk]
     assert latest == [article.pk for article in (in_politik, *in_daerah[1:])]
     assert [(block["section"], block["articles"]) for block in blocks] == [
         (daerah, [article.pk for article in in_daerah[1:5]]),
         (politik, [in_politik.pk]),
     ]
     # No headline chosen: the newest story leads, and is left out of the lists below it.
-    headline, latest, blocks = home.stories_shown(RequestFactory().get("/"), None)
-    assert headline == in_politik.pk
+    places, latest, blocks = home.stories_shown(RequestFactory().get("/"), [None])
+    assert places == [in_politik.pk]
     assert latest == [article.pk for article in in_daerah]
     assert [(block["section"], block["articles"]) for block in blocks] == [
         (daerah, [article.pk for article in in_daerah[:4]])
