@@ -10,6 +10,7 @@ fixed groups, not sections.
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
@@ -94,7 +95,16 @@ class SectionReviewTask(Task):
         return states.filter(workflow_state__object_id__in=page_ids)
 
     def reviewers(self, page: Page, include_superusers: bool):
-        """The active users who may approve this page at this step."""
+        """Whom to tell a story waits for this step: the desk editors of its section (and
+        of the sections above it), or, where no desk has members, everyone who may
+        publish it."""
+        desks = SectionDesk.objects.filter(section__in=page.get_ancestors(inclusive=True))
+        users = get_user_model().objects.filter(is_active=True)
+        desk_editors = users.filter(groups__desk__in=desks).distinct()
+        if desk_editors.exists():
+            if include_superusers:
+                return desk_editors | users.filter(is_superuser=True)
+            return desk_editors
         return PagePermissionPolicy().users_with_permission_for_instance(
             "publish", page, include_superusers=include_superusers
         )

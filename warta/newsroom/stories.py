@@ -11,9 +11,7 @@ from warta.news.models import ArticlePage
 
 def stories_of(user, pages):
     """The pages where the user is on the byline or is the owner."""
-    return pages.filter(
-        Q(owner=user) | Q(articlepage__reporter_links__person__user=user)
-    ).distinct()
+    return pages.filter(Q(owner=user) | Q(reporter_links__person__user=user)).distinct()
 
 
 class MyStoriesIndexView(IndexView):
