@@ -12,6 +12,7 @@ import sys
 WARTA_COMMANDS = {
     "demo": "Set up the demo site (migrate, demo content, admin account) and serve it.",
     "serve": "Run the production app server (granian) on --bind, default 127.0.0.1:8000.",
+    "worker": "Run the task worker (scheduled publication); serve runs one unless WARTA_WORKER=0.",
 }
 DEMO_ADMIN_USERNAME = "admin"
 
@@ -33,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
         return demo(argv[1:])
     if command == "serve":
         return serve(argv[1:])
+    if command == "worker":
+        return worker(argv[1:])
     return run_management_command(["warta", *argv])
 
 
@@ -136,6 +139,7 @@ def serve(args: list[str]) -> int:
         parser.error(f"--bind must be HOST:PORT, not {options.bind!r}")
     if setup_django():
         return 1
+    from django.conf import settings
     from django.core import checks
 
     for message in checks.run_checks():
@@ -163,9 +167,57 @@ def serve(args: list[str]) -> int:
     # stopped server left) and after the last worker has stopped (SIGTERM).
     server.on_startup(persist_pending_views)
     server.on_shutdown(persist_pending_views)
+    # Scheduled publication: the task worker runs beside the server (docs/architecture.md).
+    server.on_startup(queue_missing_changes)
+    if settings.WARTA_WORKER:
+        from warta.core.taskworker import SupervisedWorker
+
+        task_worker = SupervisedWorker([sys.executable, "-m", "warta", "worker"])
+        server.on_startup(task_worker.start)
+        server.on_shutdown(task_worker.stop)
     sys.stdout.flush()
     server.serve()
     return 0
+
+
+def queue_missing_changes() -> None:
+    from django.db import connections
+
+    from warta.news.tasks import queue_missing
+
+    try:
+        if queued := queue_missing():
+            print(f"warta: queued {queued} scheduled changes", file=sys.stderr)
+    finally:
+        connections.close_all()  # no connection may cross into the forked workers
+
+
+def worker(args: list[str]) -> int:
+    """django-tasks-db's worker on Warta's queue, polling every WARTA_WORKER_INTERVAL seconds."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="warta worker", description=WARTA_COMMANDS["worker"])
+    parser.parse_args(args)
+    if setup_django():
+        return 1
+    from django.conf import settings
+
+    from warta.core.taskworker import end_with_parent
+
+    end_with_parent()
+    return run_management_command(
+        [
+            "warta",
+            "db_worker",
+            "--backend",
+            settings.WARTA_TASKS_BACKEND,
+            "--queue-name",
+            "*",
+            "--interval",
+            str(settings.WARTA_WORKER_INTERVAL),
+            "--no-reload",
+        ]
+    )
 
 
 def persist_pending_views() -> None:

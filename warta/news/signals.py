@@ -14,15 +14,16 @@ when this module is imported, `connect_page_saves` for every page model.
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images import get_image_model
-from wagtail.models import PageViewRestriction, Site, get_page_models
+from wagtail.models import PageViewRestriction, Revision, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from warta.core import generation, pagecache
 from warta.images.specs import BODY_IMAGE_SPEC, CARD_IMAGE_SPEC, LEAD_IMAGE_SPEC
 
-from . import story_lists
+from . import scheduling, story_lists, tasks
 from .models import (
     ArticlePage,
     ArticlePageTag,
@@ -135,6 +136,9 @@ def connect_page_saves() -> None:
         post_save.connect(
             page_saved, sender=model, dispatch_uid=f"warta-page-saved-{model._meta.label}"
         )
+        post_save.connect(
+            queue_page_changes, sender=model, dispatch_uid=f"warta-schedule-{model._meta.label}"
+        )
 
 
 @receiver([post_save, post_delete], sender=get_image_model())
@@ -242,3 +246,23 @@ def count_story_lists(using="default", **kwargs) -> None:
     """After migrating: count the story lists of stories there before lists were kept."""
     if not StoryList.objects.using(using).exists() and ArticlePage.objects.using(using).exists():
         story_lists.rebuild()
+
+
+# Scheduled changes (scheduling.py): each moment queued as a task in the saving transaction.
+
+SCHEDULE_FIELDS = frozenset({"live", "expire_at", "is_breaking", "breaking_until"})
+
+
+def queue_page_changes(sender, instance, update_fields=None, raw=False, **kwargs):
+    """A live page's expiry, or the end of an article's breaking period, is queued."""
+    if raw or (update_fields is not None and not SCHEDULE_FIELDS & set(update_fields)):
+        return
+    for moment in scheduling.moments_of_page(instance, timezone.now()):
+        tasks.queue_change(instance.pk, moment)
+
+
+@receiver(post_save, sender=Revision)
+def queue_go_live(sender, instance, raw=False, **kwargs):
+    """A revision scheduled for publication (Wagtail's approved go-live time) is queued."""
+    if not raw and instance.approved_go_live_at and scheduling.is_page_revision(instance):
+        tasks.queue_change(int(instance.object_id), instance.approved_go_live_at)

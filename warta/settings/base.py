@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks_db",  # the queue of scheduled publication (TASKS below)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -263,6 +264,21 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
+
+# Background tasks (Django's Tasks framework; docs/architecture.md, "Scheduling"). Wagtail's
+# own tasks (reference index, file clean-up) use the "default" alias through the django-tasks
+# backport and stay immediate, as before. Scheduled changes (go-live, expiry, a breaking
+# story's end) wait in the database, under "queued", for the worker `warta serve` runs
+# (django-tasks-db's db_worker).
+WARTA_TASKS_BACKEND = "queued"
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    WARTA_TASKS_BACKEND: {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# The worker `warta serve` runs beside the app server (0: run `warta worker` elsewhere),
+# and how often it looks for due tasks, in seconds.
+WARTA_WORKER = env.get_bool("WARTA_WORKER", True)
+WARTA_WORKER_INTERVAL = env.get_number("WARTA_WORKER_INTERVAL", 1, 0.1, 60)
 
 LOGGING = {
     "version": 1,
