@@ -109,6 +109,10 @@ def demo(args: list[str]) -> int:
     base = f"http://{options.host}:{options.port}"
     print(f"\nWarta demo: {base}/")
     print(f"Admin:      {base}/admin/  (user {DEMO_ADMIN_USERNAME!r}, password {password!r})")
+    from warta.demo.newsroom import demo_staff
+
+    for username, role, staff_password in demo_staff():
+        print(f"{role + ':':<18}  user {username!r}, password {staff_password!r}")
     if options.no_serve:
         return 0
     return serve(["--bind", f"{options.host}:{options.port}", "--workers", "2"])
