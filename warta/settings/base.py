@@ -235,6 +235,7 @@ WAGTAILADMIN_BASE_URL = env.get("WARTA_BASE_URL", "http://127.0.0.1:8000").rstri
 # the tests collect mail in memory). Only the desk that reviews a story is written to, not
 # every superuser.
 if smtp_host := env.get("WARTA_SMTP_HOST"):
+    smtp_ssl = env.get_bool("WARTA_SMTP_SSL", False)
     MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
@@ -243,8 +244,8 @@ if smtp_host := env.get("WARTA_SMTP_HOST"):
                 "port": int(env.get_number("WARTA_SMTP_PORT", 587, 1, 65535)),
                 "username": env.get("WARTA_SMTP_USER"),
                 "password": env.get("WARTA_SMTP_PASSWORD"),
-                "use_tls": env.get_bool("WARTA_SMTP_TLS", True),
-                "use_ssl": env.get_bool("WARTA_SMTP_SSL", False),
+                "use_ssl": smtp_ssl,
+                "use_tls": env.get_bool("WARTA_SMTP_TLS", not smtp_ssl),  # one or the other
                 "timeout": 10,
             },
         }
