@@ -28,6 +28,7 @@ from warta.search.text import FoldedSearchField
 
 from .. import cards, related, routing
 from ..blocks import ArticleBodyBlock
+from ..forms import ArticlePageForm
 from ..reader_pages import ReaderPage
 from .frontpage import FrontPageLayout
 from .lists import StoryList
@@ -356,6 +357,7 @@ class ArticlePage(ReaderPage, InSections, Page):
     )
 
     objects = ArticlePageManager()
+    base_form_class = ArticlePageForm
 
     content_panels = [
         *Page.content_panels,
