@@ -3,13 +3,16 @@ review queue, and what a writer sees when the form refuses bad input."""
 
 import re
 from datetime import timedelta
+from io import BytesIO
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowTask
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -240,3 +243,19 @@ def test_article_cannot_be_filed_outside_a_section(redaktur):
     response = redaktur.post(url, article_form())
     assert response.status_code in (302, 403)
     assert not ArticlePage.objects.exists()
+
+
+def test_a_photo_uploaded_in_the_chooser_is_chosen_at_once(admin_client, daerah):
+    """The image chooser (lead photo and body photos alike) uploads and picks in one step."""
+    form = admin_client.get(
+        reverse("wagtailadmin_pages:add", args=("news", "articlepage", daerah.pk))
+    )
+    assert form.content.decode().count("/admin/images/chooser/") >= 2  # lead photo and body
+    buffer = BytesIO()
+    Image.new("RGB", (64, 36), "teal").save(buffer, "JPEG")
+    upload = SimpleUploadedFile("banjir.jpg", buffer.getvalue(), content_type="image/jpeg")
+    response = admin_client.post(
+        reverse("wagtailimages_chooser:create"),
+        {"image-chooser-upload-title": "Banjir", "image-chooser-upload-file": upload},
+    )
+    assert response.json()["step"] == "chosen"
