@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.templatetags.static import static
-from django.urls import reverse_lazy
+from django.urls import include, path, reverse_lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import review_queue, writing
+from . import desk, review_queue, writing
 
 # --- Fast writing and the newsroom dashboard (writing.py, review_queue.py) ---------------
 
@@ -42,3 +42,39 @@ def publish_label_script():
 @hooks.register("construct_homepage_panels")
 def add_newsroom_panels(request, panels):
     panels.extend([writing.WriteStoryPanel(), review_queue.ReviewQueuePanel()])
+
+
+# --- The breaking desk and the front page's layout (desk.py, models/frontpage.py) ---------
+
+
+@hooks.register("register_admin_urls")
+def register_desk_urls():
+    return [path("breaking-desk/", include((desk.urlpatterns, "news_desk")))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_desk_menu_item():
+    return desk.DeskMenuItem(
+        _("Breaking desk"),
+        reverse_lazy("news_desk:index"),
+        name="breaking-desk",
+        icon_name="warning",
+        order=110,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_front_page_menu_item():
+    return desk.FrontPageMenuItem(
+        _("Front page"),
+        reverse_lazy("wagtailsettings:edit", args=["news", "frontpagelayout"]),
+        name="front-page",
+        icon_name="home",
+        order=115,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_desk_log_actions(actions):
+    for action, label, message in desk.LOG_ACTIONS.values():
+        actions.register_action(action, label, message)

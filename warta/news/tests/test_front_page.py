@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.contrib.settings.views import get_setting_edit_handler
@@ -152,3 +154,48 @@ def test_the_front_page_leaves_the_cache_when_a_chosen_story_lapses(client, stor
     arrange(stories[3], until=timezone.now() + timedelta(seconds=90))
     ttl = int(client.get("/")["X-Warta-Cache-Ttl"])
     assert 1 <= ttl <= 90
+
+
+def test_a_redaktur_arranges_the_front_page_without_rights_on_its_pages(
+    client, django_user_model, stories
+):
+    """news.change_frontpagelayout alone opens and saves the layout screen."""
+    group = Group.objects.create(name="Penata halaman depan")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="change_frontpagelayout"),
+    )
+    user = django_user_model.objects.create_user("redaktur", password="rahasia-123")
+    user.groups.add(group)
+    client.force_login(user)
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=["news", "frontpagelayout", site.pk])
+    assert "/admin/settings/news/frontpagelayout/" in client.get("/admin/").content.decode()
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "headline": stories[2].pk,
+            "headline_until": "",
+            "slots-TOTAL_FORMS": "0",
+            "slots-INITIAL_FORMS": "0",
+            "slots-MIN_NUM_FORMS": "0",
+            "slots-MAX_NUM_FORMS": "8",
+        },
+    )
+    assert response.status_code == 302
+    assert FrontPageLayout.objects.get(site=site).headline_id == stories[2].pk
+
+
+def test_the_layout_screen_is_refused_to_a_reporter(client, django_user_model):
+    """Without news.change_frontpagelayout the layout cannot be opened."""
+    group = Group.objects.create(name="Reporter uji")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = django_user_model.objects.create_user("reporter", password="rahasia-123")
+    user.groups.add(group)
+    client.force_login(user)
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=["news", "frontpagelayout", site.pk])
+    response = client.get(url)
+    assert response.status_code in (302, 403)
+    assert not FrontPageLayout.objects.filter(site=site).exists()
