@@ -163,3 +163,53 @@ def test_the_worker_is_started_again_and_ends_with_the_server(served):  # noqa: 
         not Path(f"/proc/{second}").exists()
         or "zombie" in Path(f"/proc/{second}/status").read_text()
     )
+
+
+SCHEDULE_MANY = """
+from datetime import timedelta
+from django.utils import timezone
+from warta.news.models import ArticlePage
+
+moment = timezone.now() + timedelta(seconds={ahead})
+for story in ArticlePage.objects.filter(pk__in={stories}):
+    story.go_live_at = moment
+    story.save_revision().publish()
+"""
+
+COUNT_PUBLICATIONS = """
+from wagtail.models import PageLogEntry
+from warta.news.models import ArticlePage
+
+stories = ArticlePage.objects.filter(pk__in={stories})
+print(stories.filter(live=True).count(), PageLogEntry.objects.filter(
+    page__in=stories, action="wagtail.publish.scheduled").count())
+"""
+
+
+def shell(server, code: str) -> str:
+    result = subprocess.run(  # noqa: S603 - our own command
+        [sys.executable, "-m", "warta", "shell", "-c", code],
+        env=server.env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+
+
+def test_two_app_servers_publish_each_scheduled_story_once(served):  # noqa: F811
+    """Two servers, two workers, one database: six stories due at once, each published once."""
+    probe = ArticlePageFactory()
+    stories = [ArticlePageFactory(title=f"Serentak {n}") for n in range(6)]
+    for story in stories:
+        story.unpublish()
+    ids = [story.pk for story in stories]
+    first = served(probe.pk, "local", flush_seconds=5)
+    served(probe.pk, "local", flush_seconds=5)
+    shell(first, SCHEDULE_MANY.format(ahead=AHEAD, stories=ids))
+    count = COUNT_PUBLICATIONS.format(stories=ids)
+    assert wait_until(lambda: shell(first, count).split()[0] == "6", BOUND) is not None
+    time.sleep(2)  # a second publication, were there one, would be done by now
+    assert shell(first, count) == "6 6"
