@@ -3,7 +3,8 @@
 Wagtail ships its Indonesian as ``id_ID``, and gettext does not fall back from the admin's
 language "id" to it, so the backoffice catalogue carries both: every translated entry of
 the ``id_ID`` catalogues of the installed wagtail apps, and the translations of what they
-lack, kept per upstream catalogue in ``warta/backoffice/sources/`` (those win). Rebuilt by
+(and taggit, which has no Indonesian) lack, kept per upstream catalogue in
+``warta/backoffice/sources/`` (those win). Rebuilt by
 ``make admin-messages`` (``manage.py build_admin_catalogue``) when Wagtail is upgraded.
 """
 
@@ -23,8 +24,14 @@ SOURCES = APP_DIR / "sources"
 OUTPUT = APP_DIR / "locale" / "id" / "LC_MESSAGES"
 # The upstream catalogues whose missing strings each source translates, by domain.
 SOURCE_FILES = {
-    "django": ["wagtail-admin-1.po", "wagtail-admin-2.po", "wagtail-apps.po"],
-    "djangojs": ["wagtail-admin-js.po"],
+    "django": [
+        "wagtail-upstream-fixes.po",  # better wording of Wagtail's own id_ID entries
+        "wagtail-admin-1.po",
+        "wagtail-admin-2.po",
+        "wagtail-apps.po",
+        "django-taggit.po",  # the page editor's tag field; taggit ships no Indonesian
+    ],
+    "djangojs": ["wagtail-admin-js-fixes.po", "wagtail-admin-js.po"],
 }
 UPSTREAM_LOCALE = "id_ID"
 HEADER = (
@@ -137,12 +144,17 @@ def format_po(entries: list[Entry], note: str) -> str:
     return "\n".join(parts)
 
 
+def is_admin_app(name: str) -> bool:
+    """Whether an installed app's strings are the admin's: Wagtail's apps, and taggit."""
+    return name in ("wagtail", "taggit") or name.startswith("wagtail.")
+
+
 def upstream_catalogues(domain: str, locale: str = UPSTREAM_LOCALE) -> list[tuple[str, Path]]:
-    """The installed wagtail apps' catalogues of a locale, in INSTALLED_APPS order (the
-    order in which Django lets one app's translation win over the next one's)."""
+    """The admin apps' catalogues of a locale, in INSTALLED_APPS order (the order in which
+    Django lets one app's translation win over the next one's)."""
     found = []
     for app_config in apps.get_app_configs():
-        if app_config.name == "wagtail" or app_config.name.startswith("wagtail."):
+        if is_admin_app(app_config.name):
             path = Path(app_config.path) / "locale" / locale / "LC_MESSAGES" / f"{domain}.po"
             if path.exists():
                 found.append((app_config.name, path))

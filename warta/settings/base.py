@@ -180,6 +180,7 @@ TIME_ZONE = env.get_time_zone("WARTA_TIME_ZONE", "Asia/Jakarta")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 # Avatars are the initials Wagtail draws: no image from another site in the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "warta.backoffice.forms.NewsroomLoginForm"
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 STATICFILES_DIRS = [PROJECT_DIR / "static"]

@@ -8,7 +8,7 @@ from django.apps import apps
 from django.utils import translation
 from wagtail.users.models import UserProfile
 
-from warta.backoffice import catalogues
+from warta.backoffice import catalogues, upstream_templates
 
 DOMAINS = list(catalogues.SOURCE_FILES)
 WARTA_CATALOGUE = catalogues.APP_DIR.parent / "locale" / "id" / "LC_MESSAGES" / "django.po"
@@ -114,3 +114,11 @@ def test_stored_wagtail_indonesian_becomes_id(admin_user, stored):
     migration = importlib.import_module("warta.backoffice.migrations.0001_indonesian_admin_is_id")
     migration.choose_id(apps, None)
     assert UserProfile.objects.get(user=admin_user).preferred_language == "id"
+
+
+@pytest.mark.parametrize("name", list(upstream_templates.REPLACEMENTS))
+def test_copied_admin_template_is_wagtails_own_with_its_text_translated(name):
+    """A copied admin template is the installed Wagtail's with only the listed replacements
+    (after a Wagtail upgrade, `make admin-messages` copies them again)."""
+    ours = (upstream_templates.OUR_TEMPLATES / name).read_text(encoding="utf-8")
+    assert ours == upstream_templates.translated_copy(name)

@@ -2,13 +2,14 @@
 
 from django.core.management.base import BaseCommand
 
-from warta.backoffice import catalogues
+from warta.backoffice import catalogues, upstream_templates
 
 
 class Command(BaseCommand):
     help = (
         "Merge Wagtail's id_ID catalogues with warta/backoffice/sources/ into "
-        "warta/backoffice/locale/id/ and compile them."
+        "warta/backoffice/locale/id/ and compile them; copy the Wagtail templates that "
+        "print English without gettext, translated."
     )
 
     def handle(self, *args, **options):
@@ -19,3 +20,5 @@ class Command(BaseCommand):
             for origin, count in given.items():
                 self.stdout.write(f"  {count:5d} from {origin}")
             self.stdout.write(f"  {len(missing):5d} of Wagtail's still untranslated")
+        for name in upstream_templates.write_copies():
+            self.stdout.write(f"template {name}: copied from Wagtail, translated")
