@@ -156,6 +156,7 @@ class Screen:
 SCREENS = [
     Screen("login", "/admin/login/", signed_in=False),
     Screen("password reset", "/admin/password_reset/", signed_in=False),
+    Screen("password reset sent", "/admin/password_reset/done/", signed_in=False),
     Screen("dashboard", "/admin/"),
     Screen("page explorer: root", "/admin/pages/"),
     Screen("page explorer: home", "/admin/pages/{home}/"),
@@ -167,6 +168,8 @@ SCREENS = [
     Screen("privacy dialog", "/admin/pages/{article}/privacy/"),
     Screen("page history", "/admin/pages/{article}/history/"),
     Screen("revision compare", "/admin/pages/{article}/revisions/compare/earliest...latest/"),
+    Screen("revision restore", "/admin/pages/{article}/revisions/{revision}/revert/"),
+    Screen("workflow history", "/admin/pages/{article}/workflow_history/"),
     Screen("page search", "/admin/pages/search/?q=banjir"),
     Screen("images", "/admin/images/"),
     Screen("image edit", "/admin/images/{image}/"),

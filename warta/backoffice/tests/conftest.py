@@ -15,6 +15,7 @@ def newsroom(demo, admin_user) -> dict[str, int]:
     """The demo newsroom, with what it lacks for every screen: a document, a group, a second
     revision of an article."""
     article = ArticlePage.objects.live().order_by("-published_at").first()
+    earlier = article.save_revision(user=admin_user)
     article.save_revision(user=admin_user)
     document = get_document_model().objects.create(title="Laporan anggaran daerah")
     document.file.save("anggaran.txt", ContentFile(b"anggaran"), save=True)
@@ -23,6 +24,7 @@ def newsroom(demo, admin_user) -> dict[str, int]:
         "home": HomePage.objects.get().pk,
         "section": SectionPage.objects.order_by("path").first().pk,
         "article": article.pk,
+        "revision": earlier.pk,
         "image": get_image_model().objects.order_by("pk").first().pk,
         "document": document.pk,
         "person": Person.objects.order_by("pk").first().pk,

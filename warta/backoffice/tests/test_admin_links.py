@@ -102,3 +102,15 @@ def test_login_page_carries_wartas_name(client):
     html = client.get("/admin/login/", headers={"accept-language": "id"}).content.decode()
     assert "Wagtail" not in BeautifulSoup(html, "html.parser").get_text()
     assert "backoffice/warta-logo.svg" in html
+
+
+def test_article_editor_holds_every_panel_the_language_test_reads(newsroom, admin_user):
+    """The article editor's HTML has its tabs, the status and checks side panels and the
+    schedule dialog, so the language test reads them all."""
+    editor = next(screen for screen in SCREENS if screen.name == "page editor: article")
+    soup = BeautifulSoup(render(editor, newsroom, admin_user, "id"), "html.parser")
+    tabs = soup.find_all(attrs={"role": "tab"})
+    assert len(tabs) >= 2
+    assert soup.find(attrs={"data-side-panel": "status"}) is not None
+    assert soup.find(attrs={"data-side-panel": "checks"}) is not None
+    assert soup.find(id="schedule-publishing-dialog") is not None
