@@ -25,6 +25,7 @@ OUTPUT = APP_DIR / "locale" / "id" / "LC_MESSAGES"
 # The upstream catalogues whose missing strings each source translates, by domain.
 SOURCE_FILES = {
     "django": [
+        "warta-admin.po",  # Warta's strings in the admin templates it copies or extends
         "wagtail-upstream-fixes.po",  # better wording of Wagtail's own id_ID entries
         "wagtail-admin-1.po",
         "wagtail-admin-2.po",
