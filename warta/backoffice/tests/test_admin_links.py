@@ -48,7 +48,8 @@ def page_links(html: str) -> set[str]:
 @pytest.mark.parametrize("language", ["id", "en"])
 @pytest.mark.parametrize("screen", LINK_SCREENS, ids=[screen.name for screen in LINK_SCREENS])
 def test_view_live_and_preview_links_answer(newsroom, admin_user, screen, language):
-    """Every "view live" and preview link shown in the admin answers 200 in either language."""
+    """Every "view live" and preview link shown in the admin answers 200 in either language
+    (what a preview shows once the editor's form is sent: test_admin_browser.py)."""
     links = page_links(render(screen, newsroom, admin_user, language))
     assert links, f"{screen.name} shows no view-live or preview link"
     client = Client()
