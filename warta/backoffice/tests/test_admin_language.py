@@ -45,10 +45,13 @@ SAME_IN_BOTH = {
 
 @cache
 def indonesian_translations() -> frozenset[str]:
-    """Every Indonesian translation the admin knows (Wagtail's, the backoffice's, Warta's)."""
+    """Every Indonesian translation the admin knows (Wagtail's, the backoffice's, Warta's),
+    leaving out those that only change an English word's case."""
     entries, _given = catalogues.merge("django")
     entries += catalogues.read_po(catalogues.APP_DIR.parent / "locale/id/LC_MESSAGES/django.po")
-    return frozenset(e.msgstr[0] for e in entries if e.msgstr and e.msgstr[0] != e.msgid)
+    return frozenset(
+        e.msgstr[0] for e in entries if e.msgstr and e.msgstr[0].casefold() != e.msgid.casefold()
+    )
 
 
 def untranslated(screen: Screen, objects: dict[str, int], user) -> list[str]:
