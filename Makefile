@@ -66,7 +66,7 @@ format: $(BIN)/.installed
 
 messages: $(BIN)/.installed
 	cd warta && ../$(BIN)/python ../manage.py makemessages --locale id --locale en --no-obsolete \
-		--ignore 'tests/*' --ignore 'demo/*' --ignore 'backoffice/templates/wagtailadmin/*'
+		--ignore 'tests/*' --ignore 'demo/*' --ignore 'backoffice/*'
 	cd warta && ../$(BIN)/python ../manage.py compilemessages --locale id --locale en
 
 # The admin's Indonesian: Wagtail's id_ID catalogues merged with warta/backoffice/sources/

@@ -369,7 +369,7 @@ class ArticlePage(ReaderPage, InSections, Page):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                InlinePanel("reporter_links", min_num=0),
+                InlinePanel("reporter_links", min_num=0, label=_("Reporters")),
                 FieldPanel("editor"),
                 FieldPanel("credit_line"),
             ],
