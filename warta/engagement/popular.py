@@ -58,7 +58,9 @@ def ranked_ids(rows, column: str, days: int, now: datetime, limit: int) -> list[
 def popular_lists(section=None, limit: int = 5, now: datetime | None = None) -> list[PopularList]:
     """Most read in 24 hours and in 7 days, most reactions in 7 days: four queries in all."""
     now = timezone.localtime(now)
-    rows = DailyArticleStats.objects.filter(article__live=True)
+    # Sponsored stories are left out: a sponsor's paid campaign would make its advertorial
+    # the newsroom's "most read", blurring the line PPMS 6 draws between news and adverts.
+    rows = DailyArticleStats.objects.filter(article__live=True, article__is_sponsored=False)
     if section is not None:
         rows = rows.filter(article__path__startswith=section.path)
     lists = [

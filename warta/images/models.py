@@ -3,12 +3,28 @@
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 
 from warta.core.caches import lru
 from warta.core.queries import PreparedQuery, prepared
+
+
+class ImageAIUse(models.TextChoices):
+    """How artificial intelligence made an image (Peraturan Dewan Pers 1/2025), each with
+    the IPTC digital source type that says the same to machines (schema.org's names)."""
+
+    GENERATED = "generated", _("Generated with artificial intelligence")
+    EDITED = "edited", _("Edited with artificial intelligence")
+
+
+# schema.org's members of IPTCDigitalSourceEnumeration for each use.
+DIGITAL_SOURCE_TYPES = {
+    ImageAIUse.GENERATED: "https://schema.org/TrainedAlgorithmicMediaDigitalSource",
+    ImageAIUse.EDITED: "https://schema.org/CompositeWithTrainedAlgorithmicMediaDigitalSource",
+}
 
 
 class NewsImage(AbstractImage):
@@ -22,14 +38,49 @@ class NewsImage(AbstractImage):
     credit = models.CharField(
         _("credit"), max_length=255, blank=True, help_text=_("Photographer or agency.")
     )
+    ai_use = models.CharField(
+        _("use of artificial intelligence"),
+        max_length=20,
+        blank=True,
+        choices=ImageAIUse.choices,
+        help_text=_("Readers see a label under the image wherever it is shown."),
+    )
+    ai_tool = models.CharField(
+        _("AI tool"), max_length=120, blank=True, help_text=_("For example Midjourney.")
+    )
 
     # Wagtail's own `description` field is the alternative text.
-    admin_form_fields = (*Image.admin_form_fields, "caption", "credit")
+    admin_form_fields = (*Image.admin_form_fields, "caption", "credit", "ai_use", "ai_tool")
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
         permissions = [("choose_image", "Can choose image")]
+
+    def clean(self):
+        super().clean()
+        if self.ai_tool.strip() and not self.ai_use:
+            raise ValidationError(
+                {
+                    "ai_use": _(
+                        "Choose how artificial intelligence made the image, or clear the tool."
+                    )
+                }
+            )
+
+    @property
+    def ai_label(self) -> str:
+        """The label under an image made with AI: "Generated with artificial intelligence
+        (Midjourney)"; "" for an image made without."""
+        if not self.ai_use:
+            return ""
+        label = str(ImageAIUse(self.ai_use).label)
+        return f"{label} ({self.ai_tool})" if self.ai_tool else label
+
+    @property
+    def digital_source_type(self) -> str:
+        """The IPTC digital source type of an image made with AI, as schema.org names it."""
+        return DIGITAL_SOURCE_TYPES.get(self.ai_use, "")
 
     # Wagtail makes a new Filter for every rendition asked for, and parses its spec
     # into operations again each time; a page asks for the same few specs over and over.

@@ -17,6 +17,7 @@ from warta.core.pagecache import tag_pages_shown, tag_request
 from warta.images import specs as image_specs
 
 from .models import ArticlePage, SectionPage
+from .models.disclosure import mark_sponsored_links
 
 FIRST_PARAGRAPH_OPENING = re.compile(r"<p\b[^>]*>")
 LAST_PARAGRAPH_CLOSING = re.compile(r"</p>\s*$")
@@ -127,8 +128,11 @@ def article_body(article: ArticlePage, sign_off: str = "") -> SafeString:
         else:
             html.append(format_html('<p class="sign-off-line">{}</p>', initials))
 
+    body = "\n".join(html)
+    if article.is_sponsored:  # paid content's links are paid links (PPMS 6)
+        body = mark_sponsored_links(body)
     # Each part is Wagtail-rendered HTML or built with format_html above.
-    return mark_safe("\n".join(html))  # noqa: S308
+    return mark_safe(body)  # noqa: S308
 
 
 class NewsExtension(Extension):

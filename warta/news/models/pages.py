@@ -30,6 +30,7 @@ from .. import cards, related, routing
 from ..blocks import ArticleBodyBlock
 from ..forms import ArticlePageForm
 from ..reader_pages import ReaderPage
+from .disclosure import StoryLabels, verification_notice
 from .frontpage import FrontPageLayout
 from .lists import StoryList
 from .people import NewsroomSettings, Person
@@ -298,8 +299,9 @@ BYLINES = RowsColumn(Person, through="person", order=("sort_order", "id"))
 RENDITIONS = RowsColumn(NewsRendition, order=())
 
 
-class ArticlePage(ReaderPage, InSections, Page):
-    """A news story. Its parent section is its primary rubric."""
+class ArticlePage(ReaderPage, InSections, StoryLabels, Page):
+    """A news story. Its parent section is its primary rubric. Its labels (verification,
+    AI, sponsorship) are StoryLabels' fields (disclosure.py)."""
 
     dateline = models.CharField(
         _("dateline"),
@@ -376,6 +378,7 @@ class ArticlePage(ReaderPage, InSections, Page):
             heading=_("Byline"),
         ),
         FieldPanel("tags"),
+        *StoryLabels.label_panels,
     ]
     promote_panels = [
         *Page.promote_panels,
@@ -418,6 +421,7 @@ class ArticlePage(ReaderPage, InSections, Page):
             raise ValidationError(
                 {"breaking_until": _("Only a breaking story can have a breaking end time.")}
             )
+        self.clean_labels()
 
     def save(self, *args, **kwargs):
         # A story written as a draft and published later is dated when it goes live.
@@ -527,6 +531,7 @@ class ArticlePage(ReaderPage, InSections, Page):
         self.prefetch_for_reading()
         newsroom = NewsroomSettings.kept_for_request(request)
         neighbours = [story.pk for story in (previous, following) if story]
+        follow_up = self.verified_follow_up_id if self.needs_verification else None
         # The cards and links beside the story: those the worker lacks come from one query.
         parts = cards.kept_parts(
             request,
@@ -534,6 +539,7 @@ class ArticlePage(ReaderPage, InSections, Page):
             [
                 *((story.pk, cards.CARD) for story in beside),
                 *((pk, cards.LINK) for pk in neighbours),
+                *([(follow_up, cards.LINK)] if follow_up else []),
             ],
         )
         context.update(
@@ -545,7 +551,13 @@ class ArticlePage(ReaderPage, InSections, Page):
             ],
             previous_article=parts.get((getattr(previous, "pk", None), cards.LINK)),
             next_article=parts.get((getattr(following, "pk", None), cards.LINK)),
+            # The live follow-up only: unpublished, it leaves the notice as it was.
+            verification_notice=verification_notice(parts.get((follow_up, cards.LINK)))
+            if self.needs_verification
+            else "",
         )
         tag_pages_shown(request, [self, *beside, previous, following])
+        if follow_up:
+            tag_page_ids_shown(request, [follow_up])
         tag_request(request, *(f"person:{person.pk}" for person in self.people))
         return context
