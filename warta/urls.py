@@ -42,6 +42,7 @@ else:
 urlpatterns += i18n_patterns(
     path("", include("warta.news.urls")),
     path("", include("warta.search.urls")),
+    path("", include("warta.replies.urls")),
     # Wagtail's page view, routed from memory; the same pattern and name as Wagtail's own.
     re_path(serve_pattern, serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),

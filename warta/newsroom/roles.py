@@ -38,6 +38,11 @@ DESKS = (
     ("news", "articlepage", "run_breaking_desk"),
     ("news", "frontpagelayout", "change_frontpagelayout"),
 )
+# The hak jawab queue (warta.replies): see and handle readers' replies.
+REPLIES = (
+    ("replies", "replysubmission", "view_replysubmission"),
+    ("replies", "replysubmission", "change_replysubmission"),
+)
 CHIEF_EXTRA = (
     ("news", "person", "delete_person"),
     ("news", "sectionpage", "add_sectionpage"),  # who may open a new section
@@ -83,17 +88,17 @@ ROLE_PERMISSIONS = {
         "home": WRITER_PAGE_PERMISSIONS,
     },
     DESK_EDITOR: {
-        "model": (ACCESS_ADMIN, *PEOPLE_WRITE, *DESKS),
+        "model": (ACCESS_ADMIN, *PEOPLE_WRITE, *DESKS, *REPLIES),
         "collection": (*IMAGES_ALL, *DOCUMENTS_WRITE),
         "home": WRITER_PAGE_PERMISSIONS,
     },
     EDITOR_IN_CHIEF: {
-        "model": (ACCESS_ADMIN, *PEOPLE_WRITE, *DESKS, *CHIEF_EXTRA),
+        "model": (ACCESS_ADMIN, *PEOPLE_WRITE, *DESKS, *CHIEF_EXTRA, *REPLIES),
         "collection": (*IMAGES_CHIEF, *DOCUMENTS_CHIEF),
         "home": CHIEF_PAGE_PERMISSIONS,
     },
     ADMINISTRATOR: {
-        "model": (ACCESS_ADMIN, *PEOPLE_WRITE, *DESKS, *CHIEF_EXTRA, *ADMINISTRATION),
+        "model": (ACCESS_ADMIN, *PEOPLE_WRITE, *DESKS, *CHIEF_EXTRA, *ADMINISTRATION, *REPLIES),
         "collection": (*IMAGES_CHIEF, *DOCUMENTS_CHIEF),
         "home": CHIEF_PAGE_PERMISSIONS,
     },

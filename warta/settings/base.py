@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "warta.search",
     "warta.discovery",
     "warta.newsroom",  # roles, section desks and review
+    "warta.replies",  # right of reply (hak jawab): the form, the queue, the reply
     "warta.demo",  # demo content for every app, so after them
     "warta.backoffice",  # the admin's catalogue and templates, before Wagtail's
     "wagtail.contrib.redirects",
@@ -95,6 +96,7 @@ TEMPLATES = [
                 "warta.engagement.jinja2tags.EngagementExtension",
                 "warta.news.jinja2tags.NewsExtension",
                 "warta.search.jinja2tags.SearchExtension",
+                "warta.replies.jinja2tags.RepliesExtension",
             ],
             "context_processors": ["warta.core.context_processors.site"],
         },
@@ -307,6 +309,16 @@ WARTA_ENGAGEMENT = {
     "READER_RATE": env.get_rate("WARTA_ENGAGEMENT_READER_RATE", "60/10m"),
     "IP_RATE": env.get_rate("WARTA_ENGAGEMENT_IP_RATE", "1200/10m"),
     "TRUSTED_PROXIES": int(env.get_number("WARTA_ENGAGEMENT_TRUSTED_PROXIES", 0, 0, 5)),
+}
+
+# Right of reply (docs/newsroom.md): attachments are kept outside MEDIA_ROOT and served to
+# staff only; each address may send RATE replies (a rate such as 5/h).
+WARTA_REPLIES = {
+    "ATTACHMENT_ROOT": env.get_path(
+        "WARTA_REPLIES_ATTACHMENT_ROOT", VAR_DIR / "private" / "replies"
+    ),
+    "MAX_ATTACHMENT_BYTES": 5 * 1024 * 1024,
+    "RATE": env.get_rate("WARTA_REPLIES_RATE", "5/h"),
 }
 
 # Discovery: feeds, sitemaps, link previews and structured data (docs/discovery.md).
