@@ -49,6 +49,7 @@ CHIEF_EXTRA = (
     ("news", "newsroomsettings", "change_newsroomsettings"),
     ("discovery", "publishersettings", "change_publishersettings"),
     ("wagtailcore", "workflow", "change_workflow"),  # to give a section the second step
+    ("integrity", "integritysettings", "change_integritysettings"),  # spam terms, domains
 )
 ADMINISTRATION = tuple(
     (app, model, f"{verb}_{model}")

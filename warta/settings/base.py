@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "warta.discovery",
     "warta.newsroom",  # roles, section desks and review
     "warta.replies",  # right of reply (hak jawab): the form, the queue, the reply
+    "warta.integrity",  # refuses gambling spam and hidden links; scans nightly
     "warta.demo",  # demo content for every app, so after them
     "warta.backoffice",  # the admin's catalogue and templates, before Wagtail's
     "wagtail.contrib.redirects",
