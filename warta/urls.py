@@ -18,6 +18,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/engagement/v1/", include("warta.engagement.urls")),
+    # The feed of corrections, before the section feeds that would take its address.
+    path("", include("warta.press.feed_urls")),
     # Feeds, sitemaps and robots.txt: one of each for every language, at the root.
     path("", include("warta.discovery.urls")),
 ]
@@ -42,6 +44,7 @@ else:
 urlpatterns += i18n_patterns(
     path("", include("warta.news.urls")),
     path("", include("warta.search.urls")),
+    path("", include("warta.press.urls")),
     path("", include("warta.replies.urls")),
     # Wagtail's page view, routed from memory; the same pattern and name as Wagtail's own.
     re_path(serve_pattern, serve_page, name="wagtail_serve"),

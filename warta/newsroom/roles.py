@@ -37,6 +37,9 @@ PEOPLE_WRITE = (("news", "person", "add_person"), ("news", "person", "change_per
 DESKS = (
     ("news", "articlepage", "run_breaking_desk"),
     ("news", "frontpagelayout", "change_frontpagelayout"),
+    # Corrections (warta.press): added by the desks, deleted by the editor-in-chief.
+    ("press", "correction", "add_correction"),
+    ("press", "correction", "change_correction"),
 )
 # The hak jawab queue (warta.replies): see and handle readers' replies.
 REPLIES = (
@@ -49,6 +52,8 @@ CHIEF_EXTRA = (
     ("news", "newsroomsettings", "change_newsroomsettings"),
     ("discovery", "publishersettings", "change_publishersettings"),
     ("wagtailcore", "workflow", "change_workflow"),  # to give a section the second step
+    ("press", "correction", "delete_correction"),
+    ("press", "retraction", "retract_article"),  # PPMS point 5: the editor-in-chief's call
     ("integrity", "integritysettings", "change_integritysettings"),  # spam terms, domains
 )
 ADMINISTRATION = tuple(
@@ -110,6 +115,7 @@ ROLE_PERMISSIONS = {
 PERMISSION_NAMES = {
     "access_admin": "Can access Wagtail admin",
     "run_breaking_desk": "Can run the breaking desk",
+    "retract_article": "Can retract a published story",
     "choose_image": "Can choose image",
     "choose_document": "Can choose document",
 }

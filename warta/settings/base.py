@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "warta.newsroom",  # roles, section desks and review
     "warta.replies",  # right of reply (hak jawab): the form, the queue, the reply
     "warta.integrity",  # refuses gambling spam and hidden links; scans nightly
+    "warta.press",  # corrections and retractions (PPMS points 4 and 5)
     "warta.demo",  # demo content for every app, so after them
     "warta.backoffice",  # the admin's catalogue and templates, before Wagtail's
     "wagtail.contrib.redirects",
@@ -75,6 +76,8 @@ MIDDLEWARE = [
     "warta.core.middleware.StaffAreaMiddleware",
     "warta.core.middleware.ReaderCacheHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A retracted story's address answers with the reason (warta.press).
+    "warta.press.middleware.RetractedStoryMiddleware",
 ]
 
 ROOT_URLCONF = "warta.urls"
@@ -97,6 +100,7 @@ TEMPLATES = [
                 "warta.engagement.jinja2tags.EngagementExtension",
                 "warta.news.jinja2tags.NewsExtension",
                 "warta.search.jinja2tags.SearchExtension",
+                "warta.press.jinja2tags.PressExtension",
                 "warta.replies.jinja2tags.RepliesExtension",
             ],
             "context_processors": ["warta.core.context_processors.site"],

@@ -47,6 +47,7 @@ RESERVED_SLUGS = frozenset(
         "id",
         "media",
         "penulis",
+        "ralat",
         "static",
         "tag",
         "documents",
