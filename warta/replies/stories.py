@@ -28,11 +28,11 @@ def reply_body(text: str) -> list[tuple[str, str]]:
 
 def can_make_reply_story(submission: ReplySubmission, user) -> bool:
     """Whether `user` may write the reply story: the answered story is still there, and the
-    user may add a story to its section."""
+    user may publish in its section (its desk), as they will publish the reply there."""
     story = submission.story
     if story is None or submission.reply_page_id:
         return False
-    return story.get_parent().permissions_for_user(user).can_add_subpage()
+    return story.get_parent().permissions_for_user(user).can_publish_subpage()
 
 
 @transaction.atomic
