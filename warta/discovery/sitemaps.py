@@ -30,6 +30,7 @@ from wagtail.models import Page, Site
 
 from warta.news import story_lists
 from warta.news.models import ArticlePage, Person, SectionPage, StoryList
+from warta.standing.models import StandingPage
 
 SITEMAP_PAGE_SIZE = 50_000  # the sitemaps.org limit of URLs per file
 NEWS_PAGE_SIZE = 1_000  # Google News: at most 1,000 URLs per news sitemap
@@ -199,15 +200,18 @@ class NewsUrlSet(StoryUrls, CountedUrlSet):
 
 
 class SectionUrlSet(CountedUrlSet):
-    """The front page and every section; lastmod is their newest story."""
+    """The front page, every section and the standing pages (Tentang Kami, Redaksi …);
+    lastmod is their newest story, or their own last publication."""
 
     name = "pages"
 
     def queryset(self) -> QuerySet:
         sections = SectionPage.objects.live().public(self.links.request).descendant_of(self.root)
+        standing = StandingPage.objects.live().public(self.links.request).descendant_of(self.root)
         # A list of ids, not `pk = root OR pk IN (subquery)`: PostgreSQL scans every page
         # for that OR (13x slower at 100,000 articles).
-        return Page.objects.filter(pk__in=[self.root.pk, *sections.values_list("pk", flat=True)])
+        ids = [*sections.values_list("pk", flat=True), *standing.values_list("pk", flat=True)]
+        return Page.objects.filter(pk__in=[self.root.pk, *ids])
 
     def urls(self, number: int) -> Iterator[SitemapURL]:
         newest = (

@@ -52,9 +52,11 @@ CHIEF_EXTRA = (
     ("news", "newsroomsettings", "change_newsroomsettings"),
     ("discovery", "publishersettings", "change_publishersettings"),
     ("wagtailcore", "workflow", "change_workflow"),  # to give a section the second step
+    ("integrity", "integritysettings", "change_integritysettings"),  # spam terms, domains
     ("press", "correction", "delete_correction"),
     ("press", "retraction", "retract_article"),  # PPMS point 5: the editor-in-chief's call
-    ("integrity", "integritysettings", "change_integritysettings"),  # spam terms, domains
+    ("standing", "standingpage", "add_standingpage"),  # who may open a legal page
+    ("standing", "presssettings", "change_presssettings"),  # UU Pers article 12 data
 )
 ADMINISTRATION = tuple(
     (app, model, f"{verb}_{model}")

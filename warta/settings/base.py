@@ -32,8 +32,9 @@ INSTALLED_APPS = [
     "warta.discovery",
     "warta.newsroom",  # roles, section desks and review
     "warta.replies",  # right of reply (hak jawab): the form, the queue, the reply
-    "warta.integrity",  # refuses gambling spam and hidden links; scans nightly
     "warta.press",  # corrections and retractions (PPMS points 4 and 5)
+    "warta.standing",  # the standing pages: Tentang Kami, Redaksi, Pedoman Media Siber…
+    "warta.integrity",  # refuses gambling spam and hidden links; scans nightly
     "warta.demo",  # demo content for every app, so after them
     "warta.backoffice",  # the admin's catalogue and templates, before Wagtail's
     "wagtail.contrib.redirects",
@@ -100,6 +101,7 @@ TEMPLATES = [
                 "warta.engagement.jinja2tags.EngagementExtension",
                 "warta.news.jinja2tags.NewsExtension",
                 "warta.search.jinja2tags.SearchExtension",
+                "warta.standing.jinja2tags.StandingExtension",
                 "warta.press.jinja2tags.PressExtension",
                 "warta.replies.jinja2tags.RepliesExtension",
             ],

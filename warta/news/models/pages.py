@@ -79,7 +79,7 @@ class HomePage(ReaderPage, Page):
     per section. What leads and what is featured is the site's FrontPageLayout, arranged
     by a redaktur without rights on the pages below (frontpage.py)."""
 
-    subpage_types = ["news.SectionPage"]
+    subpage_types = ["news.SectionPage", "standing.StandingPage", "standing.RedaksiPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 

@@ -83,12 +83,12 @@ def test_home_page_query_count_does_not_grow_with_sections(client, django_assert
     # HomePage.stories_shown); the menu's sections and the cards are kept by the worker
     # (warta.news.cards), Terpopuler for a minute. A worker that keeps nothing yet also
     # reads the site with its home page, the page's type, the sections, the front page's
-    # layout (frontpage.py), the cards and their renditions, the navigation, the ticker
-    # and the private paths.
+    # layout (frontpage.py), the cards and their renditions, the navigation, the ticker,
+    # the footer's standing pages and the private paths.
     with django_assert_max_num_queries(2 + SITE_QUERIES):
         assert client.get("/").status_code == 200
     caches.reset()
-    with django_assert_max_num_queries(2 + 7 + 6 + SITE_QUERIES):  # and Terpopuler
+    with django_assert_max_num_queries(2 + 8 + 6 + SITE_QUERIES):  # and Terpopuler
         assert client.get("/").status_code == 200
 
 
@@ -106,11 +106,11 @@ def test_section_page_queries_do_not_grow_with_stories_or_subsections(
     # above and below it and the cards are kept by the worker until content changes. A
     # worker that keeps nothing yet also reads the site with its home page, the page's
     # type, the private paths, the sections, the cards and their renditions, the
-    # navigation and the ticker.
+    # navigation, the ticker and the footer's standing pages.
     with django_assert_max_num_queries(3 + SITE_QUERIES):
         assert client.get(daerah.url).status_code == 200
     caches.reset()
-    with django_assert_max_num_queries(3 + 7 + 6 + SITE_QUERIES):  # and Terpopuler
+    with django_assert_max_num_queries(3 + 8 + 6 + SITE_QUERIES):  # and Terpopuler
         assert client.get(daerah.url).status_code == 200
 
 
