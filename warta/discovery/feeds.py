@@ -36,6 +36,7 @@ from wagtail.models import Site
 from warta.images.specs import SHARE_IMAGE_SPEC
 from warta.news.jinja2tags import article_body
 from warta.news.models import ArticlePage, ArticleReporter, Person, SectionPage
+from warta.news.models.disclosure import SPONSORED_LABEL
 
 from .images import file_size, share_rendition
 
@@ -227,7 +228,14 @@ class ArticleFeed(Feed):
 
     def item_description(self, entry: FeedEntry) -> str:
         # The lead is plain text; RSS and Atom summaries are HTML, hence escaped once.
-        return escape(entry.article.summary or entry.article.search_description)
+        # The labels a reader sees on the story come first (PPMS 6, Perdewan 1/2025).
+        article = entry.article
+        labels = [
+            f"{SPONSORED_LABEL}: {article.sponsor_label}." if article.is_sponsored else "",
+            article.ai_label,
+        ]
+        lead = article.summary or article.search_description
+        return escape(" ".join(part for part in (*labels, lead) if part))
 
     def item_guid(self, entry: FeedEntry) -> str:
         return f"urn:uuid:{entry.article.translation_key}"
@@ -249,7 +257,11 @@ class ArticleFeed(Feed):
             for depth in range(3, article.depth)
             if article.path[: steplen * depth] in titles
         ]
-        return [*sections, *(tag.name for tag in article.tags.all())]
+        labels = [
+            *([str(SPONSORED_LABEL)] if article.is_sponsored else []),
+            *([_("Made with the help of AI")] if article.ai_used else []),
+        ]
+        return [*labels, *sections, *(tag.name for tag in article.tags.all())]
 
     def item_enclosures(self, entry: FeedEntry) -> list[Enclosure]:
         media = entry.media
@@ -283,7 +295,9 @@ def lead_image_media(article: ArticlePage, request: HttpRequest) -> FeedMedia | 
         width=rendition.width,
         height=rendition.height,
         length=length,
-        description=article.main_image_caption or image.caption,
+        description=" ".join(
+            part for part in (article.main_image_caption or image.caption, image.ai_label) if part
+        ),
         credit=image.credit,
     )
 

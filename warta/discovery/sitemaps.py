@@ -192,8 +192,10 @@ class NewsUrlSet(StoryUrls, CountedUrlSet):
     order = ("-published_at", "-pk")
 
     def queryset(self) -> QuerySet:
+        """Not sponsored content: Google News takes news only (PPMS 6 keeps adverts apart)."""
         now = timezone.now()
-        return self.stories().filter(published_at__gt=now - NEWS_WINDOW, published_at__lte=now)
+        recent = self.stories().filter(published_at__gt=now - NEWS_WINDOW, published_at__lte=now)
+        return recent.filter(is_sponsored=False)
 
     def urls(self, number: int) -> Iterator[SitemapURL]:
         return self.story_urls(self.page_queryset(number))

@@ -112,13 +112,18 @@ def breadcrumb_list(crumbs: list[tuple[str, str]]) -> dict:
     }
 
 
-def image_object(request: HttpRequest, rendition) -> dict:
-    return {
+def image_object(request: HttpRequest, rendition, image=None) -> dict:
+    """A rendition of `image` (a NewsImage) as an ImageObject."""
+    data = {
         "@type": "ImageObject",
         "url": absolute_url(request, rendition.url),
         "width": rendition.width,
         "height": rendition.height,
     }
+    # An image made with AI says so in IPTC's terms (Peraturan Dewan Pers 1/2025).
+    if image is not None and (source_type := image.digital_source_type):
+        data["digitalSourceType"] = source_type
+    return data
 
 
 def news_article(article: ArticlePage, request: HttpRequest, canonical: str) -> dict:
@@ -151,9 +156,14 @@ def news_article(article: ArticlePage, request: HttpRequest, canonical: str) -> 
     }
     if article.dateline:
         data["dateline"] = article.dateline
+    if article.ai_used:  # how the story was made, in the words readers see on it
+        data["backstory"] = article.ai_label
+    if article.is_sponsored:  # schema.org's type for paid content, with who paid
+        data["@type"] = "AdvertiserContentArticle"
+        data["sponsor"] = {"@type": "Organization", "name": article.sponsor_name}
     if article.main_image:
         data["image"] = [
-            image_object(request, rendition)
+            image_object(request, rendition, article.main_image)
             for rendition in structured_data_renditions(article.main_image)
         ]
     return data
