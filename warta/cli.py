@@ -187,11 +187,13 @@ def serve(args: list[str]) -> int:
 def queue_missing_changes() -> None:
     from django.db import connections
 
+    from warta.integrity.tasks import queue_missing as queue_nightly_scan
     from warta.news.tasks import queue_missing
 
     try:
         if queued := queue_missing():
             print(f"warta: queued {queued} scheduled changes", file=sys.stderr)
+        queue_nightly_scan()  # the integrity guard's scan, unless one waits already
     finally:
         connections.close_all()  # no connection may cross into the forked workers
 

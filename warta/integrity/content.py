@@ -32,7 +32,7 @@ def scan_object(obj: models.Model, rules: Rules, prefix: str = "") -> list[Findi
         is_url = isinstance(model_field, models.URLField)
         scan.read_value(model_field.value_from_object(obj), label, is_url=is_url)
         findings.extend(scan.result())
-    for model_field in obj._meta.private_fields + obj._meta.many_to_many:
+    for model_field in [*obj._meta.private_fields, *obj._meta.many_to_many]:
         if isinstance(model_field, TaggableManager) and obj.pk:
             label = prefix + field_label(model_field)
             scan = FieldScan(label, rules)
