@@ -39,6 +39,11 @@ def publish_label_script():
     return format_html('<script src="{}"></script>', static("news/admin/publish-label.js"))
 
 
+@hooks.register("insert_editor_js")
+def submit_after_autosave_script():
+    return format_html('<script src="{}"></script>', static("news/admin/submit-after-autosave.js"))
+
+
 @hooks.register("construct_homepage_panels")
 def add_newsroom_panels(request, panels):
     panels.extend([writing.WriteStoryPanel(), review_queue.ReviewQueuePanel()])
