@@ -4,6 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from warta.core.tests.test_pagecache import call, site_app  # noqa: F401 - a fixture
@@ -11,7 +12,15 @@ from warta.engagement.models import DailyArticleStats
 from warta.engagement.popular import popular_lists
 from warta.images.models import ImageAIUse
 from warta.news.factories import ArticlePageFactory, NewsImageFactory, SectionPageFactory
+from warta.news.models import ArticlePage
 from warta.news.models.disclosure import AIUse, mark_sponsored_links
+from warta.news.tests.test_writing import (  # noqa: F401 - fixtures
+    article_form,
+    daerah,
+    field_errors,
+    post_article,
+    redaktur,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -318,3 +327,43 @@ def test_sponsored_story_is_left_out_of_most_read(section, advertorial):
     DailyArticleStats.objects.create(article=news, day=today, views=10)
     ranked = {entry.key: entry.articles for entry in popular_lists()}
     assert ranked["read-day"] == [news]
+
+
+# The article form in the admin
+
+
+def test_form_refuses_sponsored_content_without_a_sponsor(redaktur, daerah):  # noqa: F811
+    """Ticked sponsored, no sponsor: an error beside the sponsor, the title kept, nothing saved."""
+    response = post_article(redaktur, daerah, is_sponsored="on", sponsor_name="")
+    assert response.status_code == 200
+    assert field_errors(response, "sponsor_name") == ["Name the sponsor of sponsored content."]
+    assert "Banjir di Juwana" in response.content.decode()
+    assert not ArticlePage.objects.exists()
+
+
+def test_form_stores_every_ai_use_ticked_and_the_tool(redaktur, daerah):  # noqa: F811
+    """The checkboxes' uses and the tool are saved with the story."""
+    url = reverse("wagtailadmin_pages:add", args=("news", "articlepage", daerah.pk))
+    data = article_form(slug="banjir", ai_used="on", ai_tool="Gemini")
+    response = redaktur.post(url, {**data, "ai_uses": ["writing", "editing"]})
+    assert response.status_code == 302
+    story = ArticlePage.objects.get()
+    assert (story.ai_used, story.ai_uses, story.ai_tool) == (True, ["writing", "editing"], "Gemini")
+
+
+def test_form_refuses_ai_without_a_use(redaktur, daerah):  # noqa: F811
+    """AI ticked without what for: an error beside the uses, nothing saved."""
+    response = post_article(redaktur, daerah, ai_used="on", ai_tool="Gemini")
+    assert field_errors(response, "ai_uses") == ["Tick what artificial intelligence was used for."]
+    assert not ArticlePage.objects.exists()
+
+
+def test_form_chooses_the_verified_follow_up(redaktur, daerah):  # noqa: F811
+    """A story needing verification takes another story as its follow-up."""
+    follow_up = ArticlePageFactory(parent=daerah, title="Hasil verifikasi")
+    response = post_article(
+        redaktur, daerah, slug="tanggul", needs_verification="on", verified_follow_up=follow_up.pk
+    )
+    assert response.status_code == 302
+    story = ArticlePage.objects.exclude(pk=follow_up.pk).get()
+    assert story.verified_follow_up_id == follow_up.pk
