@@ -11,8 +11,6 @@ from wagtail.models import Site
 
 from .scanner import Finding, Rules, clean_lines
 
-ONE_PER_LINE = _("One per line.")
-
 
 @register_setting(icon="warning")
 class IntegritySettings(BaseSiteSetting):
