@@ -29,6 +29,7 @@ from . import content
 from .discovery import load_publisher_settings
 from .engagement import seed_counts
 from .images import HEIGHT, WIDTH, draw_placeholder
+from .press import load_press_duties
 
 DEMO_CREDIT = "Warta"
 
@@ -46,6 +47,7 @@ def load_demo(stdout=None) -> dict[str, int]:
     load_publisher_settings(Site.objects.get(is_default_site=True))
     for entry in content.ARTICLES:
         _article(entry, sections, people, now)
+    load_press_duties(sections, people, now, make_image=_image)
     _front_page(Site.objects.get(is_default_site=True))
     return {"sections": len(sections), "people": len(people), "articles": len(content.ARTICLES)}
 
