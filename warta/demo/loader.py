@@ -30,6 +30,7 @@ from .discovery import load_publisher_settings
 from .engagement import seed_counts
 from .images import HEIGHT, WIDTH, draw_placeholder
 from .press import load_press_duties
+from .replies import load_reply
 
 DEMO_CREDIT = "Warta"
 
@@ -48,6 +49,7 @@ def load_demo(stdout=None) -> dict[str, int]:
     for entry in content.ARTICLES:
         _article(entry, sections, people, now)
     load_press_duties(sections, people, now, make_image=_image)
+    load_reply(now)
     _front_page(Site.objects.get(is_default_site=True))
     return {"sections": len(sections), "people": len(people), "articles": len(content.ARTICLES)}
 

@@ -55,7 +55,7 @@ def reply_form(request: HttpRequest) -> HttpResponse:
                 None,
                 _(
                     "Too many replies have come from your address in a short time. "
-                    "Please try again in an hour."
+                    "Please try again later."
                 ),
             )
     else:
