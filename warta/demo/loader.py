@@ -29,6 +29,7 @@ from . import content
 from .discovery import load_publisher_settings
 from .engagement import seed_counts
 from .images import HEIGHT, WIDTH, draw_placeholder
+from .labels import load_labelled_stories
 from .press import load_press_duties
 from .replies import load_reply
 
@@ -48,6 +49,7 @@ def load_demo(stdout=None) -> dict[str, int]:
     load_publisher_settings(Site.objects.get(is_default_site=True))
     for entry in content.ARTICLES:
         _article(entry, sections, people, now)
+    load_labelled_stories(sections, people, now, make_article=_article)
     load_press_duties(sections, people, now, make_image=_image)
     load_reply(now)
     _front_page(Site.objects.get(is_default_site=True))
