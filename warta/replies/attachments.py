@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.utils.deconstruct import deconstructible
 
 
@@ -72,3 +73,27 @@ class AttachmentStorage(FileSystemStorage):
 
     def url(self, name):
         raise ValueError("Reply attachments have no public address.")
+
+
+class SizeLimitedUploadHandler(FileUploadHandler):
+    """Stops reading a file past the limit: the rest of the upload is skipped, not written
+    to a temporary file, and the form's other fields are still read. The view then says
+    the file is too large (`request.attachment_too_large`)."""
+
+    def __init__(self, request=None):
+        super().__init__(request)
+        self.received = 0
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        if self.received > max_bytes():
+            self.request.attachment_too_large = True
+            raise SkipFile
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None  # the next handler makes the file

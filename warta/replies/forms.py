@@ -20,6 +20,7 @@ from . import attachments
 MAX_TEXT_LENGTH = 10_000
 # A tag, a comment or a declaration: "<b", "</", "<!". A lone "<" in "nilai < 5" is text.
 MARKUP = re.compile(r"<\s*[a-zA-Z/!?]")
+TOO_LARGE = _("The file is larger than %(size)s.")
 PHONE = re.compile(r"^\+?[0-9 ()\-.]{8,20}$")
 
 
@@ -102,6 +103,9 @@ class ReplyForm(forms.Form):
         self.fields["attachment"].help_text = self.fields["attachment"].help_text % {
             "size": filesizeformat(attachments.max_bytes())
         }
+        self.fields["attachment"].error_messages["too_large"] = ValidationError(
+            TOO_LARGE, code="size", params={"size": filesizeformat(attachments.max_bytes())}
+        )
 
     def clean_story(self) -> ArticlePage:
         story = story_at(self.request, self.cleaned_data["story"])
@@ -114,11 +118,7 @@ class ReplyForm(forms.Form):
         if not upload:
             return None
         if upload.size > attachments.max_bytes():
-            raise ValidationError(
-                _("The file is larger than %(size)s."),
-                code="size",
-                params={"size": filesizeformat(attachments.max_bytes())},
-            )
+            raise self.fields["attachment"].error_messages["too_large"]
         by_name = attachments.kind_by_name(upload.name)
         if by_name is None:
             raise ValidationError(_("Attach a PDF, JPEG or PNG file."), code="type")

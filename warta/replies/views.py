@@ -15,12 +15,13 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin.auth import require_admin_access
 
 from warta.news.models import ArticlePage
 
-from . import stories
+from . import attachments, stories
 from .forms import ReplyForm
 from .limits import admit_reply
 from .models import ReplySubmission
@@ -40,12 +41,23 @@ def prefilled_story(request: HttpRequest) -> ArticlePage | None:
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@csrf_exempt  # checked below, once the upload's size limit is in place
 def reply_form(request: HttpRequest) -> HttpResponse:
+    # Before anything reads the body (CSRF's check reads the form): a file past the limit
+    # is not read on.
+    request.upload_handlers.insert(0, attachments.SizeLimitedUploadHandler(request))
+    return checked_reply_form(request)
+
+
+@csrf_protect
+def checked_reply_form(request: HttpRequest) -> HttpResponse:
     """GET: the form (the story filled in from ?story=<id>); POST: store the reply, or show
     the form again with the reason beside each field and nothing stored."""
     story = prefilled_story(request)
     if request.method == "POST":
         form = ReplyForm(request.POST, request.FILES, request=request)
+        if getattr(request, "attachment_too_large", False):
+            form.add_error("attachment", form.fields["attachment"].error_messages["too_large"])
         if form.is_valid():
             if admit_reply(request):
                 submission = store_reply(form.cleaned_data)

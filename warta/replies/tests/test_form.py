@@ -132,11 +132,12 @@ def test_pdf_and_image_attachments_are_stored_privately(
 
 
 def test_oversized_attachment_is_refused(client, story):
-    """A file over the size limit is refused beside the field."""
+    """A file over the size limit is refused beside the field; what was typed stays."""
     upload = SimpleUploadedFile("surat.pdf", PDF + b"x" * 2048)
     response = send(client, reply_data(story, attachment=upload))
     (error,) = response.context["form"].errors["attachment"]
     assert error.startswith(_("The file is larger than %(size)s.").split("%")[0])
+    assert 'value="Budi Santoso"' in response.content.decode()
     assert not ReplySubmission.objects.exists()
 
 
@@ -183,3 +184,11 @@ def test_form_needs_a_csrf_token(story):
     response = Client(enforce_csrf_checks=True).post("/hak-jawab/", reply_data(story))
     assert response.status_code == 403
     assert not ReplySubmission.objects.exists()
+
+
+def test_oversized_attachment_is_not_kept_while_the_form_is_read(client, story):
+    """A file past the limit is dropped while the upload is read, not stored in full first."""
+    upload = SimpleUploadedFile("surat.pdf", PDF + b"x" * 4096)
+    response = send(client, reply_data(story, attachment=upload))
+    assert "attachment" not in response.context["form"].files
+    assert "attachment" in response.context["form"].errors
