@@ -70,9 +70,10 @@ def test_article_queries_do_not_grow_with_tags_reporters_or_images(client):
     # A worker that keeps nothing yet (started, or content just published) also reads the
     # site with its home page, the page's type, the private paths, the sections above,
     # the stories beside it with their cards and renditions, the newsroom and publisher
-    # settings, the navigation, the ticker and the footer's standing pages.
+    # settings, the navigation, the ticker, the footer's standing pages and the published
+    # replies (hak jawab) with the stories they answer.
     caches.reset()
-    assert count_queries(client, large.url) <= 16 + SITE_QUERIES
+    assert count_queries(client, large.url) <= 17 + SITE_QUERIES
 
 
 def test_article_shows_the_reference_elements(client):
