@@ -4,10 +4,9 @@ import pytest
 
 from warta.demo import labels
 from warta.news.models import ArticlePage
+from warta.news.tests.labels import image_ai_label, sponsored_by, unverified_notice
 
 pytestmark = pytest.mark.django_db
-
-UNVERIFIED = "This story still needs further verification"
 
 
 def story(slug: str) -> ArticlePage:
@@ -20,21 +19,19 @@ def test_demo_has_a_story_awaiting_verification(client, demo):
         story(labels.AWAITING_VERIFICATION["slug"])
     ]
     html = client.get(story(labels.AWAITING_VERIFICATION["slug"]).url).content.decode()
-    assert f"<em>({UNVERIFIED}" in html
+    assert f"<em>({unverified_notice()})</em>" in html
 
 
 def test_demo_has_an_ai_labelled_image(client, demo):
     """The AI story's illustration is labelled as generated, with its tool."""
     html = client.get(story(labels.MADE_WITH_AI["slug"]).url).content.decode()
-    assert (
-        '<span class="ai-label">Generated with artificial intelligence (Stable Diffusion)</span>'
-        in html
-    )
+    label = image_ai_label("Generated with artificial intelligence", "Stable Diffusion")
+    assert f'<span class="ai-label">{label}</span>' in html
     assert 'class="label label--ai"' in html
 
 
 def test_demo_has_a_labelled_advertorial(client, demo):
     """The advertorial names its sponsor and marks its outbound link as sponsored."""
     html = client.get(story(labels.ADVERTORIAL["slug"]).url).content.decode()
-    assert "Sponsored by Koperasi Tani Makmur" in html
+    assert sponsored_by("Koperasi Tani Makmur") in html
     assert '<a href="https://tanimakmur.example/gerai" rel="sponsored">' in html

@@ -8,15 +8,11 @@ import pytest
 from warta.images.models import ImageAIUse
 from warta.news.factories import ArticlePageFactory, NewsImageFactory, SectionPageFactory
 from warta.news.models.disclosure import AIUse
+from warta.news.tests.labels import ai_label, reader_text, sponsored, sponsored_by
 
 from .helpers import NS, body, json_ld, json_ld_of_type, parse_xml
 
 pytestmark = pytest.mark.django_db
-
-AI_LABEL = (
-    "This story was made with the help of artificial intelligence (translation; tool: "
-    "ChatGPT). The newsroom checked it and is responsible for its content."
-)
 
 
 @pytest.fixture
@@ -51,7 +47,7 @@ def advertorial(section):
 def test_ai_story_tells_its_backstory_in_json_ld(client, ai_story):
     """NewsArticle.backstory carries the AI label readers see."""
     article = json_ld_of_type(client.get(ai_story.url).content.decode(), "NewsArticle")
-    assert article["backstory"] == AI_LABEL
+    assert article["backstory"] == ai_label(["translation"], "ChatGPT")
 
 
 def test_ai_image_has_its_iptc_digital_source_type(client, ai_story):
@@ -146,18 +142,18 @@ def read_feed(client, path: str = "/feeds/rss/"):
 def test_feed_item_of_a_sponsored_story_says_so_first(client, advertorial, path):
     """Its description opens with the sponsor label; it is filed under the label too."""
     entry = read_feed(client, path)["Gerai Pupuk Organik Dibuka di Tayu"]
-    assert entry.summary == (
-        "Sponsored content: Sponsored by Koperasi Tani Makmur. Koperasi membuka gerai baru."
-    )
-    assert "Sponsored content" in [tag.term for tag in entry.tags]
+    label = f"{sponsored()}: {sponsored_by('Koperasi Tani Makmur')}."
+    assert entry.summary == f"{label} Koperasi membuka gerai baru."
+    assert sponsored() in [tag.term for tag in entry.tags]
 
 
 @pytest.mark.parametrize("path", ["/feeds/rss/", "/feeds/atom/"])
 def test_feed_item_of_an_ai_story_carries_the_ai_label(client, ai_story, path):
     """The AI label precedes the lead in the item, which is filed under "Made with AI"."""
     entry = read_feed(client, path)["Tiga Skenario Banjir Rob"]
-    assert entry.summary == f"{AI_LABEL} Proyeksi banjir rob pesisir Rembang."
-    assert "Made with the help of AI" in [tag.term for tag in entry.tags]
+    label = ai_label(["translation"], "ChatGPT")
+    assert entry.summary == f"{label} Proyeksi banjir rob pesisir Rembang."
+    assert reader_text("Made with the help of AI") in [tag.term for tag in entry.tags]
 
 
 def test_ordinary_feed_item_is_its_lead_alone(client, section):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from markupsafe import Markup
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -30,12 +30,13 @@ if TYPE_CHECKING:
 
 
 class AIUse(models.TextChoices):
-    """What artificial intelligence was used for in a story."""
+    """What artificial intelligence was used for in a story. The words are common ones, so
+    their translations carry a context of their own."""
 
-    WRITING = "writing", _("writing")
-    TRANSLATION = "translation", _("translation")
-    IMAGE_GENERATION = "image-generation", _("image generation")
-    EDITING = "editing", _("editing")
+    WRITING = "writing", pgettext_lazy("AI use", "writing")
+    TRANSLATION = "translation", pgettext_lazy("AI use", "translation")
+    IMAGE_GENERATION = "image-generation", pgettext_lazy("AI use", "image generation")
+    EDITING = "editing", pgettext_lazy("AI use", "editing")
 
 
 class ChoiceListField(models.JSONField):

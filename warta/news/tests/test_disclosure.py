@@ -5,7 +5,8 @@ from html.parser import HTMLParser
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from warta.core.tests.test_pagecache import call, site_app  # noqa: F401 - a fixture
 from warta.engagement.models import DailyArticleStats
@@ -14,6 +15,14 @@ from warta.images.models import ImageAIUse
 from warta.news.factories import ArticlePageFactory, NewsImageFactory, SectionPageFactory
 from warta.news.models import ArticlePage
 from warta.news.models.disclosure import AIUse, mark_sponsored_links
+from warta.news.tests.labels import (
+    ai_label,
+    image_ai_label,
+    sponsored,
+    sponsored_by,
+    unverified_notice,
+    verified_notice,
+)
 from warta.news.tests.test_writing import (  # noqa: F401 - fixtures
     article_form,
     daerah,
@@ -23,9 +32,6 @@ from warta.news.tests.test_writing import (  # noqa: F401 - fixtures
 )
 
 pytestmark = pytest.mark.django_db
-
-UNVERIFIED = "This story still needs further verification"
-VERIFIED = "This story needed further verification. Its result is in the update:"
 
 
 class Elements(HTMLParser):
@@ -82,7 +88,7 @@ def test_unverified_story_ends_with_the_notice_in_brackets_and_italics(client, s
     story = ArticlePageFactory(parent=section, needs_verification=True)
     html = page(client, story.url)
     notice = html[html.index('class="notice notice--verification"') :]
-    assert notice.startswith(f'class="notice notice--verification"><em>({UNVERIFIED}')
+    assert notice.startswith(f'class="notice notice--verification"><em>({unverified_notice()})')
     assert notice.index(")</em></p>") < notice.index("</article>")
     body_end = html.index('class="article__body"')
     assert body_end < html.index("notice--verification")
@@ -102,7 +108,7 @@ def test_notice_links_to_the_live_verified_follow_up(client, section):
     )
     html = page(client, story.url)
     notice = elements(html).texts["notice--verification"][0]
-    assert notice == f"({VERIFIED} Hasil Verifikasi: Tanggul Aman.)"
+    assert notice == f"({verified_notice('Hasil Verifikasi: Tanggul Aman')})"
     assert {"href": follow_up.url} in elements(html).links
 
 
@@ -112,10 +118,13 @@ def test_unpublished_follow_up_leaves_the_plain_notice(client, section):
     story = ArticlePageFactory(
         parent=section, needs_verification=True, verified_follow_up=follow_up
     )
-    assert VERIFIED in page(client, story.url)
+    assert (
+        f"({verified_notice('Hasil Verifikasi')})"
+        in elements(page(client, story.url)).texts["notice--verification"]
+    )
     follow_up.unpublish()
     html = page(client, story.url)
-    assert UNVERIFIED in html
+    assert unverified_notice() in html
     assert follow_up.url not in html
 
 
@@ -129,13 +138,13 @@ def test_cached_story_is_purged_when_its_follow_up_goes(
     story = ArticlePageFactory(
         parent=section, needs_verification=True, verified_follow_up=follow_up
     )
-    assert VERIFIED in call(site_app, story.url).text
+    assert follow_up.url in call(site_app, story.url).text
     assert call(site_app, story.url).cache == "HIT"
     with django_capture_on_commit_callbacks(execute=True):
         follow_up.unpublish()
     again = call(site_app, story.url)
     assert again.cache == "MISS"
-    assert UNVERIFIED in again.text
+    assert unverified_notice() in again.text
 
 
 def test_follow_up_needs_a_story_needing_verification():
@@ -168,10 +177,7 @@ def test_story_made_with_ai_says_what_for_and_with_which_tool(client, section):
     )
     html = page(client, story.url)
     label = elements(html).texts["label--ai"]
-    assert label == [
-        "This story was made with the help of artificial intelligence (writing, translation; "
-        "tool: ChatGPT). The newsroom checked it and is responsible for its content."
-    ]
+    assert label == [ai_label(["writing", "translation"], "ChatGPT")]
     assert html.index("label--ai") < html.index('class="article__body"')
 
 
@@ -204,9 +210,8 @@ def test_ai_made_lead_image_is_labelled_under_it(client, section):
     story = ArticlePageFactory(parent=section, main_image=image)
     html = page(client, story.url)
     figure = html[html.index('class="article__image"') : html.index("</figure>")]
-    assert '<span class="ai-label">Generated with artificial intelligence (Midjourney)</span>' in (
-        figure
-    )
+    label = image_ai_label("Generated with artificial intelligence", "Midjourney")
+    assert f'<span class="ai-label">{label}</span>' in figure
 
 
 def test_ai_edited_body_image_is_labelled_under_it(client, section):
@@ -215,7 +220,7 @@ def test_ai_edited_body_image_is_labelled_under_it(client, section):
     body = [("image", {"image": image, "caption": "Banjir di Juwana", "credit": ""})]
     story = ArticlePageFactory(parent=section, body=body)
     labels = elements(page(client, story.url)).texts["ai-label"]
-    assert labels == ["Edited with artificial intelligence"]
+    assert labels == [image_ai_label("Edited with artificial intelligence")]
 
 
 def test_photo_made_without_ai_has_no_label(client, section):
@@ -252,13 +257,14 @@ def advertorial(section):
     )
 
 
-SPONSOR_LABEL = "Sponsored content · Sponsored by Koperasi Tani Makmur"
+def sponsor_label() -> str:
+    return f"{sponsored()} · {sponsored_by('Koperasi Tani Makmur')}"
 
 
 def test_sponsored_story_is_labelled_with_its_sponsor(client, advertorial):
     """The story shows "Sponsored content" and who sponsored it above its headline."""
     html = page(client, advertorial.url)
-    assert elements(html).texts["label--sponsored"] == [SPONSOR_LABEL]
+    assert elements(html).texts["label--sponsored"] == [sponsor_label()]
     assert html.index("label--sponsored") < html.index('class="article__title"')
 
 
@@ -275,7 +281,7 @@ def test_sponsored_story_is_labelled_wherever_it_is_listed(client, section, adve
         "search": "/cari/?q=pupuk",
         "related": neighbour.url,
     }[where]
-    assert elements(page(client, url)).texts["label--sponsored"] == [SPONSOR_LABEL]
+    assert elements(page(client, url)).texts["label--sponsored"] == [sponsor_label()]
 
 
 def test_ordinary_story_card_has_no_sponsor_label(client, section):
@@ -332,11 +338,19 @@ def test_sponsored_story_is_left_out_of_most_read(section, advertorial):
 # The article form in the admin
 
 
+def in_language_of(response, message: str) -> str:
+    """The message as the admin printed it: in the language of the request."""
+    with translation.override(response.wsgi_request.LANGUAGE_CODE):
+        return gettext(message)
+
+
 def test_form_refuses_sponsored_content_without_a_sponsor(redaktur, daerah):  # noqa: F811
     """Ticked sponsored, no sponsor: an error beside the sponsor, the title kept, nothing saved."""
     response = post_article(redaktur, daerah, is_sponsored="on", sponsor_name="")
     assert response.status_code == 200
-    assert field_errors(response, "sponsor_name") == ["Name the sponsor of sponsored content."]
+    assert field_errors(response, "sponsor_name") == [
+        in_language_of(response, "Name the sponsor of sponsored content.")
+    ]
     assert "Banjir di Juwana" in response.content.decode()
     assert not ArticlePage.objects.exists()
 
@@ -354,7 +368,9 @@ def test_form_stores_every_ai_use_ticked_and_the_tool(redaktur, daerah):  # noqa
 def test_form_refuses_ai_without_a_use(redaktur, daerah):  # noqa: F811
     """AI ticked without what for: an error beside the uses, nothing saved."""
     response = post_article(redaktur, daerah, ai_used="on", ai_tool="Gemini")
-    assert field_errors(response, "ai_uses") == ["Tick what artificial intelligence was used for."]
+    assert field_errors(response, "ai_uses") == [
+        in_language_of(response, "Tick what artificial intelligence was used for.")
+    ]
     assert not ArticlePage.objects.exists()
 
 
