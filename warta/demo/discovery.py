@@ -1,7 +1,7 @@
 """Demo values for the publisher settings: the policy links a real outlet would publish.
 
-The demo has no policy pages of its own, so the links are placeholder paths on the
-site; an outlet replaces them in Settings › Publisher settings.
+Each points at one of the demo's standing pages (standing.py), at the heading that
+answers it; an outlet changes them in Settings › Publisher settings.
 """
 
 from wagtail.models import Site
@@ -9,13 +9,13 @@ from wagtail.models import Site
 from warta.discovery.models import PublisherSettings
 
 DEMO_POLICY_LINKS = {
-    "publishing_principles": "/redaksi/pedoman-pemberitaan-media-siber/",
-    "ethics_policy": "/redaksi/kode-etik-jurnalistik/",
-    "corrections_policy": "/redaksi/ralat-dan-koreksi/",
-    "verification_policy": "/redaksi/verifikasi-fakta/",
-    "feedback_policy": "/redaksi/hak-jawab/",
-    "masthead": "/redaksi/susunan-redaksi/",
-    "ownership_funding": "/redaksi/kepemilikan/",
+    "publishing_principles": "/pedoman-media-siber/",
+    "ethics_policy": "/pedoman-media-siber/#kode-etik-jurnalistik",
+    "corrections_policy": "/hak-jawab-dan-koreksi/#ralat-dan-koreksi",
+    "verification_policy": "/pedoman-media-siber/#verifikasi-dan-keberimbangan-berita",
+    "feedback_policy": "/hak-jawab-dan-koreksi/",
+    "masthead": "/redaksi/",
+    "ownership_funding": "/tentang-kami/#kepemilikan-dan-pendanaan",
 }
 
 

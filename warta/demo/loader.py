@@ -32,6 +32,7 @@ from .images import HEIGHT, WIDTH, draw_placeholder
 from .labels import load_labelled_stories
 from .press import load_press_duties
 from .replies import load_reply
+from .standing import load_standing_pages
 
 DEMO_CREDIT = "Warta"
 
@@ -47,6 +48,7 @@ def load_demo(stdout=None) -> dict[str, int]:
         defaults={"show_editor_initials": True, "default_credit_line": ""},
     )
     load_publisher_settings(Site.objects.get(is_default_site=True))
+    load_standing_pages(home)
     for entry in content.ARTICLES:
         _article(entry, sections, people, now)
     load_labelled_stories(sections, people, now, make_article=_article)

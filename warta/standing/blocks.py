@@ -20,7 +20,9 @@ class HeadingBlock(blocks.CharBlock):
         super().__init__(max_length=120, **kwargs)
 
     def render_basic(self, value, context=None):
-        return format_html('<h2 id="{}">{}</h2>', slugify(value, allow_unicode=True), value)
+        if anchor := slugify(value, allow_unicode=True):
+            return format_html('<h2 id="{}">{}</h2>', anchor, value)
+        return format_html("<h2>{}</h2>", value)
 
     class Meta:
         icon = "title"

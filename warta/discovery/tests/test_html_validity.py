@@ -29,7 +29,8 @@ def vnu() -> list[str]:
 
 
 def test_reader_pages_have_no_html_errors(client, demo_headline, vnu, tmp_path):
-    """Home, section, article (both languages), tag, reporter, search and 404: zero errors."""
+    """Home, section, article (both languages), tag, reporter, search, standing pages and
+    404: zero errors."""
     article = demo_headline
     pages = {
         "home": "/",
@@ -40,6 +41,8 @@ def test_reader_pages_have_no_html_errors(client, demo_headline, vnu, tmp_path):
         "tag": "/tag/umkm/",
         "reporter": "/penulis/agus-gunawan/",
         "search": "/cari/?q=banjir",
+        "standing": "/pedoman-media-siber/",
+        "redaksi": "/redaksi/",
         "not-found": "/tidak-ada/",
     }
     files = []
