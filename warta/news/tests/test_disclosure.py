@@ -383,3 +383,25 @@ def test_form_chooses_the_verified_follow_up(redaktur, daerah):  # noqa: F811
     assert response.status_code == 302
     story = ArticlePage.objects.exclude(pk=follow_up.pk).get()
     assert story.verified_follow_up_id == follow_up.pk
+
+
+def test_markup_in_labels_is_shown_as_text(client, section):
+    """A sponsor, tool or follow-up title with markup is escaped, never run."""
+    follow_up = ArticlePageFactory(parent=section, title="<b>Hasil</b>")
+    story = ArticlePageFactory(
+        parent=section,
+        is_sponsored=True,
+        sponsor_name="<script>alert(1)</script>",
+        ai_used=True,
+        ai_uses=[AIUse.EDITING],
+        ai_tool="<img src=x onerror=alert(2)>",
+        needs_verification=True,
+        verified_follow_up=follow_up,
+    )
+    for html in (page(client, story.url), page(client, section.url)):
+        assert "<script>alert(1)" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    html = page(client, story.url)
+    assert "<img src=x" not in html
+    assert "<b>Hasil</b>" not in html
+    assert "&lt;b&gt;Hasil&lt;/b&gt;" in html
