@@ -30,11 +30,11 @@ class ReplySubmissionViewSet(ModelViewSet):
     search_backend_name = None  # a filter on the table; replies are not in the search index
     list_filter = ["status"]
     list_display = [
-        TitleColumn("reference", label=_("reference"), url_name=f"{NAMESPACE}:edit"),
-        Column("name", label=_("name")),
-        Column("story_title", label=_("story")),
-        Column("status", label=_("status"), accessor="get_status_display"),
-        DateColumn("submitted_at", label=_("received")),
+        TitleColumn("reference", label=_("Reference"), url_name=f"{NAMESPACE}:edit"),
+        Column("name", label=_("Name")),
+        Column("story_title", label=_("Story")),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        DateColumn("submitted_at", label=_("Received")),
     ]
     panels = [FieldPanel("status"), FieldPanel("rejection_reason")]
     edit_template_name = "replies/admin/edit.html"
