@@ -124,8 +124,9 @@ def bench(database: str, args, postgres_url: str | None = None, *, counting: boo
         "WARTA_SECRET_KEY": secrets.token_urlsafe(60),
         "WARTA_VAR_DIR": str(work / "var"),
         "WARTA_SECURE_COOKIES": "0",
-        # One address sends every request: lift its limit, keep the per-reader one.
+        # One address sends every request: lift its limits, keep the per-reader one.
         "WARTA_ENGAGEMENT_IP_RATE": "1000000000/10m",
+        "WARTA_ENGAGEMENT_ADDRESS_ARTICLE_RATE": "1000000000/h",
         "DATABASE_URL": postgres_url or f"sqlite:///{work / 'warta.sqlite3'}",
     }
     if args.redis:

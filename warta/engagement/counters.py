@@ -50,6 +50,7 @@ from warta.core.caches import Memo, lru
 from warta.core.clock import newsroom_now
 from warta.core.sqlite_files import SharedSQLiteFile
 from warta.news.models import ArticlePage
+from warta.settings.env import Rate
 
 from .models import AppliedBatch, ArticleStats, DailyArticleStats
 from .readers import Reader
@@ -60,7 +61,12 @@ COUNTED = "counted"
 DUPLICATE = "duplicate"
 READER_LIMITED = "reader_limited"
 IP_LIMITED = "ip_limited"
-LIMITED = {READER_LIMITED, IP_LIMITED}
+# One address (IPv6: its /64) has given this article all the views or reactions it may in
+# the window, whatever cookies or User-Agents it sends: a view is not counted (200), a
+# reaction is refused (429).
+ADDRESS_ARTICLE_LIMITED = "address_article_limited"
+LIMITED = {READER_LIMITED, IP_LIMITED}  # a beacon's 429s
+REACTION_LIMITED = {*LIMITED, ADDRESS_ARTICLE_LIMITED}  # a reaction's 429s
 
 PURGE_CHUNK = 5000
 
@@ -75,23 +81,52 @@ class Window(NamedTuple):
     outcome: str
 
 
-def view_windows(article_id: int, reader: Reader, salts: list[bytes]) -> list[Window]:
-    """The counters a view touches, in the order their verdicts win.
+def view_windows(
+    article_id: int, reader: Reader, salts: list[bytes]
+) -> tuple[list[Window], list[Window]]:
+    """The counters a view touches, in the order their verdicts win, and its allowances.
 
     Hashes change with the day's salt; for one window's length after midnight,
     the windows made with yesterday's salt count as well, so neither a limit
     nor the 30-minute mark starts over at midnight.
     """
+    rate = settings.WARTA_ENGAGEMENT["ADDRESS_ARTICLE_RATE"]
+    return admission_windows(reader, salts, article_id, rate, "a", marks=True)
+
+
+def reaction_windows(
+    article_id: int, reader: Reader, salts: list[bytes]
+) -> tuple[list[Window], list[Window]]:
+    """The counters a reaction touches (no "already seen" mark), and its allowances."""
+    rate = settings.WARTA_ENGAGEMENT["ADDRESS_REACTION_RATE"]
+    return admission_windows(reader, salts, article_id, rate, "ar", marks=False)
+
+
+def admission_windows(
+    reader: Reader, salts: list[bytes], article_id: int, allowance: Rate, kind: str, marks: bool
+) -> tuple[list[Window], list[Window]]:
+    """Windows every request counts against (address, reader, and with `marks` the "already
+    seen" mark of the article) and the allowances of the address for the article,
+    which only a request that passes them all uses up (see `LocalBackend.admit`)."""
     config = settings.WARTA_ENGAGEMENT
     ip_rate, reader_rate = config["IP_RATE"], config["READER_RATE"]
     seen_seconds = config["DEDUPE_MINUTES"] * 60
-    limits, readers, marks = [], [], []
+    limits, readers, seen, allowances = [], [], [], []
     for salt in salts:
         network, who = reader.network_key(salt), reader.key(salt)
         limits.append(Window(f"n:{network}", ip_rate.seconds, ip_rate.limit, IP_LIMITED))
         readers.append(Window(f"r:{who}", reader_rate.seconds, reader_rate.limit, READER_LIMITED))
-        marks.append(Window(f"s:{article_id}:{who}", seen_seconds, 1, DUPLICATE))
-    return limits + readers + marks
+        if marks:
+            seen.append(Window(f"s:{article_id}:{who}", seen_seconds, 1, DUPLICATE))
+        allowances.append(
+            Window(
+                f"{kind}:{article_id}:{network}",
+                allowance.seconds,
+                allowance.limit,
+                ADDRESS_ARTICLE_LIMITED,
+            )
+        )
+    return limits + readers + seen, allowances
 
 
 def verdict(windows: list[Window], hits: list[int]) -> str:
@@ -104,7 +139,11 @@ def verdict(windows: list[Window], hits: list[int]) -> str:
 def longest_window() -> float:
     config = settings.WARTA_ENGAGEMENT
     return max(
-        config["IP_RATE"].seconds, config["READER_RATE"].seconds, config["DEDUPE_MINUTES"] * 60
+        config["IP_RATE"].seconds,
+        config["READER_RATE"].seconds,
+        config["DEDUPE_MINUTES"] * 60,
+        config["ADDRESS_ARTICLE_RATE"].seconds,
+        config["ADDRESS_REACTION_RATE"].seconds,
     )
 
 
@@ -118,21 +157,34 @@ def day_salts(store, now: datetime) -> list[bytes]:
 
 
 def record_view(article_id: int, reader: Reader) -> str:
-    """Count one view of a live article unless the reader saw it lately or is over a limit."""
+    """Count one view of a live article unless the reader saw it lately, is over a limit,
+    or the reader's address has given the article its views for the window."""
     store = get_backend()
     now = newsroom_now()
-    windows = view_windows(article_id, reader, day_salts(store, now))
-    outcome = store.admit(windows, (article_id, now.date()))
+    windows, allowances = view_windows(article_id, reader, day_salts(store, now))
+    outcome = store.admit(windows, (article_id, now.date()), allowances)
     if outcome == COUNTED:
         flusher.ensure_started()
     return outcome
 
 
-def check_limits(reader: Reader) -> str:
-    """Count another kind of write (a reaction) against the reader's and the address's limits."""
+def check_limits(reader: Reader, article_id: int) -> str:
+    """Count a reaction to an article against the reader's and the address's limits, and
+    against the address's reactions to that article."""
     store = get_backend()
-    windows = view_windows(0, reader, day_salts(store, newsroom_now()))
-    return store.admit([window for window in windows if window.outcome != DUPLICATE], None)
+    windows, allowances = reaction_windows(article_id, reader, day_salts(store, newsroom_now()))
+    return store.admit(windows, None, allowances)
+
+
+def reaction_retry_after(outcome: str) -> int:
+    """Seconds after which a reaction refused with `outcome` is sure to be judged afresh."""
+    config = settings.WARTA_ENGAGEMENT
+    rate = {
+        READER_LIMITED: config["READER_RATE"],
+        IP_LIMITED: config["IP_RATE"],
+        ADDRESS_ARTICLE_LIMITED: config["ADDRESS_REACTION_RATE"],
+    }[outcome]
+    return rate.seconds
 
 
 def apply_batch(batch_id: str, counts: dict[tuple[int, date], int]) -> bool:
@@ -195,6 +247,7 @@ class LocalBackend:
         "THEN excluded.expires ELSE windows.expires END "
         "RETURNING key, hits"
     )
+    USED = "SELECT key, hits FROM windows WHERE expires > ? AND key IN ({keys})"
     ADD_VIEW = (
         "INSERT INTO pending (article, day, views) VALUES (?, ?, 1) "
         "ON CONFLICT (article, day) DO UPDATE SET views = views + 1"
@@ -265,13 +318,31 @@ class LocalBackend:
         """HIT for this many windows (a view touches three, or six just after midnight)."""
         return hit_statement(windows)
 
-    def admit(self, windows: list[Window], view: tuple[int, date] | None) -> str:
-        """Judge the windows' hits; when all pass, add the view (if any) to the pending totals."""
+    def admit(
+        self,
+        windows: list[Window],
+        view: tuple[int, date] | None,
+        allowances: list[Window] | tuple = (),
+    ) -> str:
+        """Judge the windows' hits; when all pass, take one from each allowance (all have to
+        have one left), then add the view (if any) to the pending totals. One transaction."""
         with self.write() as db:
             outcome = verdict(windows, self.hit(windows))
+            if outcome == COUNTED and allowances:
+                outcome = self.take(allowances)
             if outcome == COUNTED and view:
                 db.execute(self.ADD_VIEW, (view[0], view[1].isoformat()))
         return outcome
+
+    def take(self, allowances: list[Window]) -> str:
+        """Use one of each allowance, or none when one of them is used up (its outcome)."""
+        keys = [allowance.key for allowance in allowances]
+        used = dict(self.db.execute(used_statement(len(keys)), [int(time.time() * 1000), *keys]))
+        for allowance in allowances:
+            if used.get(allowance.key, 0) >= allowance.limit:
+                return allowance.outcome
+        self.hit(allowances)
+        return COUNTED
 
     def pending_views(self) -> int:
         (pending,) = self.db.execute(
@@ -319,16 +390,37 @@ def hit_statement(windows: int) -> str:
     return LocalBackend.HIT.format(values=", ".join(values))
 
 
-# One round trip per view: count the hits, judge them, and add the view to the pending hash.
+@lru("allowance-statements", maxsize=8, key="a number of allowances")
+def used_statement(allowances: int) -> str:
+    """How much of each allowance is used: SQL for this many keys (one, or two after midnight)."""
+    return LocalBackend.USED.format(keys=", ".join("?" * allowances))
+
+
+# One round trip per view: count the hits, judge them, take one of each allowance (when all
+# have one left), and add the view to the pending hash. KEYS: the windows, the allowances,
+# the pending hash; ARGV: the view's field, the number of windows, then for each key its
+# milliseconds, limit and outcome.
 ADMIT_SCRIPT = """
+local windows = tonumber(ARGV[2])
 local verdict = false
-for i = 1, #KEYS - 1 do
+for i = 1, windows do
   local hits = redis.call('INCR', KEYS[i])
-  local base = 2 + (i - 1) * 3
+  local base = 3 + (i - 1) * 3
   if hits == 1 then redis.call('PEXPIRE', KEYS[i], ARGV[base]) end
   if not verdict and hits > tonumber(ARGV[base + 1]) then verdict = ARGV[base + 2] end
 end
 if verdict then return verdict end
+for i = windows + 1, #KEYS - 1 do
+  local base = 3 + (i - 1) * 3
+  if tonumber(redis.call('GET', KEYS[i]) or '0') >= tonumber(ARGV[base + 1]) then
+    return ARGV[base + 2]
+  end
+end
+for i = windows + 1, #KEYS - 1 do
+  if redis.call('INCR', KEYS[i]) == 1 then
+    redis.call('PEXPIRE', KEYS[i], ARGV[3 + (i - 1) * 3])
+  end
+end
 if ARGV[1] ~= '' then redis.call('HINCRBY', KEYS[#KEYS], ARGV[1], 1) end
 return 'counted'
 """
@@ -367,11 +459,18 @@ class RedisBackend:
             self.salts[day] = bytes.fromhex(self.redis.get(key).decode())
         return self.salts[day]
 
-    def admit(self, windows: list[Window], view: tuple[int, date] | None) -> str:
-        args: list = [f"{view[0]}:{view[1].isoformat()}" if view else ""]
-        for window in windows:
+    def admit(
+        self,
+        windows: list[Window],
+        view: tuple[int, date] | None,
+        allowances: list[Window] | tuple = (),
+    ) -> str:
+        args: list = [f"{view[0]}:{view[1].isoformat()}" if view else "", len(windows)]
+        keys = []
+        for window in (*windows, *allowances):
             args += [int(window.seconds * 1000), window.limit, window.outcome]
-        keys = [self.prefix + window.key for window in windows] + [self.prefix + "pending"]
+            keys.append(self.prefix + window.key)
+        keys.append(self.prefix + "pending")
         self.redis  # noqa: B018 - connects and registers the scripts
         return self.admit_script(keys=keys, args=args).decode()
 

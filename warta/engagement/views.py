@@ -290,7 +290,7 @@ def article_reaction(request: HttpRequest, article_id: int) -> HttpResponse:
     reader = Reader.from_request(request)
     random_id = reader.random_id or new_reader_id()
     try:
-        outcome = counters.check_limits(reader)
+        outcome = counters.check_limits(reader, article_id)
     except RedisError:
         log.exception("The engagement store is unavailable")
         return fail(
@@ -299,13 +299,13 @@ def article_reaction(request: HttpRequest, article_id: int) -> HttpResponse:
             "Reactions are unavailable for a moment; try again later.",
             _("Reactions are unavailable for a moment. Please try again later."),
         )
-    if outcome in counters.LIMITED:
+    if outcome in counters.REACTION_LIMITED:
         return fail(
             HTTPStatus.TOO_MANY_REQUESTS,
             outcome,
             "Too many requests; try again later.",
             _("Too many reactions in a short time. Please try again later."),
-            Retry_After=str(settings.WARTA_ENGAGEMENT["READER_RATE"].seconds),
+            Retry_After=str(counters.reaction_retry_after(outcome)),
         )
 
     choice = Reaction.objects.choose(article_id, lasting_key(random_id), kind, toggle=is_form)

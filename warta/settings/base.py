@@ -315,6 +315,10 @@ WARTA_ENGAGEMENT = {
     "DEDUPE_MINUTES": env.get_number("WARTA_ENGAGEMENT_DEDUPE_MINUTES", 30, 1, 1440),
     "READER_RATE": env.get_rate("WARTA_ENGAGEMENT_READER_RATE", "60/10m"),
     "IP_RATE": env.get_rate("WARTA_ENGAGEMENT_IP_RATE", "1200/10m"),
+    # Per address (IPv6: /64) per article, whatever cookie or User-Agent it sends; room for
+    # the many readers behind one carrier-NAT address (docs/engagement.md, "Abuse").
+    "ADDRESS_ARTICLE_RATE": env.get_rate("WARTA_ENGAGEMENT_ADDRESS_ARTICLE_RATE", "60/h"),
+    "ADDRESS_REACTION_RATE": env.get_rate("WARTA_ENGAGEMENT_ADDRESS_REACTION_RATE", "10/h"),
     "TRUSTED_PROXIES": int(env.get_number("WARTA_ENGAGEMENT_TRUSTED_PROXIES", 0, 0, 5)),
 }
 

@@ -110,7 +110,9 @@ class Server:
             WARTA_SECURE_COOKIES="0",
             WARTA_LOG_LEVEL="WARNING",
             DATABASE_URL=database_url,
-            WARTA_ENGAGEMENT_IP_RATE="1000000/10m",  # every test reader comes from 127.0.0.1
+            # Every test reader comes from 127.0.0.1.
+            WARTA_ENGAGEMENT_IP_RATE="1000000/10m",
+            WARTA_ENGAGEMENT_ADDRESS_ARTICLE_RATE="1000000/h",
             WARTA_ENGAGEMENT_FLUSH_SECONDS=str(flush_seconds),
         )
         if redis_prefix:  # the same prefix after a restart: the same shared state
