@@ -1,7 +1,7 @@
 """A reply story going live (or leaving): its submission's status follows, and the story it
 answers is purged from the page cache, since it lists its replies."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, pre_delete
 from wagtail.signals import page_published, page_unpublished
 
 from warta.news.models import ArticlePage
@@ -20,6 +20,8 @@ def reply_published(sender, instance, **kwargs) -> None:
 
 
 def reply_unpublished(sender, instance, **kwargs) -> None:
+    """Unpublished or deleted, the reply story no longer answers the story: back to
+    "diproses", and the story's link to it goes."""
     for submission in ReplySubmission.objects.filter(reply_page_id=instance.pk):
         if submission.status == ReplyStatus.PUBLISHED:
             submission.status = ReplyStatus.IN_PROGRESS
@@ -37,4 +39,5 @@ def attachment_deleted(sender, instance, **kwargs) -> None:
 def connect() -> None:
     page_published.connect(reply_published, sender=ArticlePage)
     page_unpublished.connect(reply_unpublished, sender=ArticlePage)
+    pre_delete.connect(reply_unpublished, sender=ArticlePage)
     post_delete.connect(attachment_deleted, sender=ReplySubmission)

@@ -121,3 +121,15 @@ def test_cached_story_is_purged_when_its_reply_goes_live(
     again = call(site_app, story.url)
     assert again.cache == "MISS"
     assert reply.url in again.text
+
+
+def test_deleting_the_reply_story_returns_the_reply_to_in_progress(
+    client, story, submission, desk_editor
+):
+    """A deleted reply story is no longer linked, and the reply is "diproses" again."""
+    reply = published_reply(submission, desk_editor)
+    client.get(story.url)  # the worker keeps the links
+    reply.delete()
+    submission.refresh_from_db()
+    assert submission.status == ReplyStatus.IN_PROGRESS
+    assert _("Right of reply to this story") not in client.get(story.url).content.decode()
