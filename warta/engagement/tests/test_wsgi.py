@@ -111,12 +111,25 @@ def test_a_view_is_counted_without_reaching_django(
 
 @pytest.mark.parametrize(
     "case",
-    ["counted", "robot", "prefetch", "cross_site", "unknown_article", "reader_limited"],
+    [
+        "counted",
+        "robot",
+        "prefetch",
+        "cross_site",
+        "unknown_article",
+        "reader_limited",
+        "address_article_limited",
+    ],
 )
 def test_the_short_way_answers_as_the_view_does(app, client, settings, article, case):
     """Status, headers and body, byte for byte, against Django's own handling of the view."""
     if case == "reader_limited":
         settings.WARTA_ENGAGEMENT = {**settings.WARTA_ENGAGEMENT, "READER_RATE": Rate(1, 600)}
+    if case == "address_article_limited":
+        settings.WARTA_ENGAGEMENT = {
+            **settings.WARTA_ENGAGEMENT,
+            "ADDRESS_ARTICLE_RATE": Rate(1, 3600),
+        }
     article_id = 999_999 if case == "unknown_article" else article.pk
     headers = {
         "robot": {"user-agent": "python-requests/2.32.0"},
@@ -127,6 +140,8 @@ def test_the_short_way_answers_as_the_view_does(app, client, settings, article, 
     for number, through in ((10, app), (20, None)):
         if case == "reader_limited":  # the reader's first view passes the limit of one
             call(app, "POST", beacon(article.pk), reader=number)
+        if case == "address_article_limited":  # another reader at the address takes the one
+            call(app, "POST", beacon(article.pk), reader=number + 1)
         if through is None:
             client.cookies["warta_reader"] = reader_id(number)
             response = client.post(
@@ -150,6 +165,7 @@ def test_the_short_way_answers_as_the_view_does(app, client, settings, article, 
             "cross_site": 403,
             "unknown_article": 404,
             "reader_limited": 429,
+            "address_article_limited": 200,
         }[case]
     )
 
