@@ -44,6 +44,7 @@ RESERVED_SLUGS = frozenset(
         "arsip",
         "cari",
         "en",
+        "hak-jawab",
         "id",
         "media",
         "penulis",
