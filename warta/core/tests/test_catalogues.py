@@ -10,7 +10,7 @@ LOCALE = Path(__file__).resolve().parents[2] / "locale"
 
 
 def read_po(path: Path) -> list[dict]:
-    """Entries of a .po file as {'msgid', 'msgid_plural', 'msgstr': [..], 'fuzzy'}."""
+    """Entries of a .po file as {'msgctxt', 'msgid', 'msgid_plural', 'msgstr': [..], 'fuzzy'}."""
     entries, entry, field = [], None, None
     for line in path.read_text(encoding="utf-8").splitlines() + [""]:
         if not line.strip():
@@ -18,12 +18,18 @@ def read_po(path: Path) -> list[dict]:
                 entries.append(entry)
             entry, field = None, None
             continue
-        entry = entry or {"msgid": "", "msgid_plural": None, "msgstr": [], "fuzzy": False}
+        entry = entry or {
+            "msgctxt": None,
+            "msgid": "",
+            "msgid_plural": None,
+            "msgstr": [],
+            "fuzzy": False,
+        }
         if line.startswith("#,") and "fuzzy" in line:
             entry["fuzzy"] = True
         elif line.startswith("#"):
             continue
-        elif line.startswith(("msgid ", "msgid_plural ", "msgstr")):
+        elif line.startswith(("msgctxt ", "msgid ", "msgid_plural ", "msgstr")):
             keyword, _, value = line.partition(" ")
             text = ast.literal_eval(value)
             if keyword.startswith("msgstr"):
@@ -57,7 +63,11 @@ def test_compiled_catalogue_matches_its_source(language):
     with (folder / "django.mo").open("rb") as mo:
         compiled = gettext.GNUTranslations(mo)
     for entry in read_po(folder / "django.po"):
+        context = entry["msgctxt"]
         if entry["msgid_plural"]:
-            assert compiled.ngettext(entry["msgid"], entry["msgid_plural"], 1) == entry["msgstr"][0]
+            words = (entry["msgid"], entry["msgid_plural"], 1)
+            found = compiled.npgettext(context, *words) if context else compiled.ngettext(*words)
         else:
-            assert compiled.gettext(entry["msgid"]) == entry["msgstr"][0], entry["msgid"]
+            word = entry["msgid"]
+            found = compiled.pgettext(context, word) if context else compiled.gettext(word)
+        assert found == entry["msgstr"][0], entry["msgid"]
