@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import MAXYEAR, MINYEAR, date, datetime, time, timedelta
 
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from warta.core.addresses import reverse
+
+# The years whose days start and end within Python's calendar in any time zone: the first
+# midnight of year 1 is year 0 in UTC east of Greenwich, year 9999's end is year 10000.
+FIRST_YEAR, LAST_YEAR = MINYEAR + 1, MAXYEAR - 1
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,10 @@ class ArchivePeriod:
     def from_parts(
         cls, year: int, month: int | None = None, day: int | None = None
     ) -> ArchivePeriod | None:
-        """The period, or None where no such date exists (month 13, 30 February)."""
+        """The period, or None where no such date exists (month 13, 30 February) or
+        outside the years the archive's calendar holds (FIRST_YEAR to LAST_YEAR)."""
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            return None
         try:
             date(year, month or 1, day or 1)
         except ValueError:

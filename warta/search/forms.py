@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from warta.core.converters import parse_number
+from warta.news.archive import FIRST_YEAR, LAST_YEAR
 from warta.news.models import SectionPage
 
 # Long enough for any real query; longer ones are refused with HTTP 400.
 MAX_QUERY_LENGTH = 100
 ISO_DATE = "%Y-%m-%d"
 ISO_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# A day's start and end must exist in every time zone, as the archive's periods do.
+OUTSIDE_CALENDAR = _("There is no such date in the archive's calendar.")
+CALENDAR_VALIDATORS = [
+    MinValueValidator(date(FIRST_YEAR, 1, 1), message=OUTSIDE_CALENDAR),
+    MaxValueValidator(date(LAST_YEAR, 12, 31), message=OUTSIDE_CALENDAR),
+]
 
 
 class IsoDateInput(forms.DateInput):
@@ -30,6 +40,14 @@ class IsoDateInput(forms.DateInput):
 
 
 class SectionChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        # An id the database cannot hold (SQLite raises on one) is no section either.
+        if value not in self.empty_values and parse_number(str(value)) is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
     def label_from_instance(self, section: SectionPage) -> str:
         # Subsections are indented under their parent in the menu (Daerah, – Pati).
         return "– " * max(section.depth - 3, 0) + section.title
@@ -71,6 +89,7 @@ class SearchForm(forms.Form):
                 label=label,
                 required=False,
                 input_formats=[ISO_DATE],
+                validators=CALENDAR_VALIDATORS,
                 widget=IsoDateInput(),
                 error_messages={"invalid": _("Enter a date as year-month-day, e.g. 2024-03-28.")},
             )
