@@ -7,4 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Warta"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the receivers
+        from . import converters, signals  # noqa: F401 - signals connects the receivers
+
+        converters.register()  # before any urls.py names them

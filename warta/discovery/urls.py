@@ -27,9 +27,15 @@ app_name = "discovery"
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", views.sitemap_index, name="sitemap_index"),
-    path("sitemap-<sitemap_kind:kind>-<int:number>.xml", views.sitemap, name="sitemap"),
+    path("sitemap-<sitemap_kind:kind>-<number:number>.xml", views.sitemap, name="sitemap"),
     path("feeds/<feed_kind:kind>/", feeds.site_feed, name="site_feed"),
-    path("feeds/tag/<str:slug>/<feed_kind:kind>/", feeds.tag_feed, name="tag_feed"),
-    path("feeds/penulis/<str:slug>/<feed_kind:kind>/", feeds.reporter_feed, name="reporter_feed"),
-    path("feeds/<path:section_path>/<feed_kind:kind>/", feeds.section_feed, name="section_feed"),
+    path("feeds/tag/<slug_text:slug>/<feed_kind:kind>/", feeds.tag_feed, name="tag_feed"),
+    path(
+        "feeds/penulis/<slug_text:slug>/<feed_kind:kind>/",
+        feeds.reporter_feed,
+        name="reporter_feed",
+    ),
+    path(
+        "feeds/<slug_path:section_path>/<feed_kind:kind>/", feeds.section_feed, name="section_feed"
+    ),
 ]

@@ -69,6 +69,12 @@ def unknown_article(article_id: int) -> JsonResponse:
     return api_error(HTTPStatus.NOT_FOUND, "unknown_article", f"No published article {article_id}.")
 
 
+@csrf_exempt
+def unknown_address(request: HttpRequest) -> JsonResponse:
+    """Any method on an address the API does not have: a JSON 404, as an API answers."""
+    return api_error(HTTPStatus.NOT_FOUND, "not_found", "No such address in the engagement API.")
+
+
 def is_live_article(article_id: int) -> bool:
     """Whether the article is published, remembered for a few seconds per worker."""
     known = LIVE_ARTICLES.get(article_id)
@@ -113,6 +119,9 @@ def stats_payload(article_id: int) -> dict:
     }
 
 
+# Exempt from the CSRF check, as is every view of the API: it changes nothing, and any
+# other method is answered by its 405 with a JSON error, not by Django's HTML 403.
+@csrf_exempt
 def article_counts(request: HttpRequest, article_id: int) -> JsonResponse:
     """GET: the article's views, reaction tallies and shares; cacheable for a few seconds."""
     if request.method not in ("GET", "HEAD"):
@@ -184,6 +193,7 @@ def article_views(request: HttpRequest, article_id: int) -> HttpResponse:
     return response
 
 
+@csrf_exempt
 def view_pixel(request: HttpRequest, article_id: int) -> HttpResponse:
     """GET (an image in <noscript>): the view report of a reader without JavaScript.
 
@@ -215,6 +225,8 @@ def posted_reaction(request: HttpRequest, is_form: bool) -> str | None:
             body = json.loads(request.body or b"null")
         except (ValueError, UnicodeDecodeError):
             raise BadReaction("The body is not JSON.") from None
+        except RecursionError:  # arrays or objects nested thousands deep
+            raise BadReaction("The JSON is nested too deep.") from None
         if not isinstance(body, dict) or "reaction" not in body:
             raise BadReaction('Send a JSON object such as {"reaction": "love"}.')
         value = body["reaction"]

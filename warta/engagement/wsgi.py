@@ -10,10 +10,12 @@ from http import HTTPStatus
 from django.db import close_old_connections
 
 from warta.core.compat.handlers import request_from, response_for_error
+from warta.core.converters import NUMBER_PATTERN, parse_number
 
 from .views import VIEW_ERRORS, count_view, view_answer, view_error
 
-BEACON_PATH = re.compile(r"/api/engagement/v1/articles/(\d+)/views")
+# An id as the URL configuration matches it; a longer one takes Django's way, to a JSON 404.
+BEACON_PATH = re.compile(rf"/api/engagement/v1/articles/({NUMBER_PATTERN})/views")
 # The headers of article_views' answers that are not errors, and the short way's own.
 ANSWER_HEADERS = [
     ("Content-Type", "application/json"),
@@ -47,9 +49,10 @@ class ViewBeaconApp:
         if (
             environ["REQUEST_METHOD"] == "POST"
             and (match := BEACON_PATH.fullmatch(environ.get("PATH_INFO", "")))
+            and (article_id := parse_number(match[1])) is not None
             and self.session_cookie not in environ.get("HTTP_COOKIE", "")
         ):
-            return self.answer(environ, start_response, int(match[1]))
+            return self.answer(environ, start_response, article_id)
         return self.app(environ, start_response)
 
     @staticmethod

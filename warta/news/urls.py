@@ -5,8 +5,8 @@ from . import views
 app_name = "news"
 
 urlpatterns = [
-    path("tag/<str:slug>/", views.tag_articles, name="tag"),
-    path("penulis/<str:slug>/", views.reporter_articles, name="reporter"),
+    path("tag/<slug_text:slug>/", views.tag_articles, name="tag"),
+    path("penulis/<slug_text:slug>/", views.reporter_articles, name="reporter"),
     path("arsip/", views.archive_index, name="archive"),
     re_path(r"^arsip/(?P<year>[0-9]{4})/$", views.archive, name="archive_year"),
     re_path(

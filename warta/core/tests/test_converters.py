@@ -1,0 +1,38 @@
+"""The kinds of value an address carries (warta.core.converters): what matches, what is 404."""
+
+import pytest
+from django.urls import Resolver404, resolve
+
+from warta.core.converters import MAX_NUMBER, parse_number
+
+
+def test_a_number_is_parsed_up_to_the_largest_64_bit_id():
+    """2**63 - 1 is the largest id PostgreSQL and SQLite hold; one more is no number."""
+    assert parse_number(str(MAX_NUMBER)) == MAX_NUMBER
+    assert parse_number(str(MAX_NUMBER + 1)) is None
+
+
+@pytest.mark.parametrize("text", ["", "-1", "1.0", " 1", "١٢", "9" * 4301])
+def test_a_number_is_ascii_digits_only(text):
+    """Signs, spaces, other scripts' digits and text past Python's 4,300-digit limit are
+    no number (and raise nothing)."""
+    assert parse_number(text) is None
+
+
+def test_an_id_beyond_64_bits_matches_no_address():
+    """/api/engagement/v1/articles/<20 digits> is not the counts endpoint."""
+    assert resolve(f"/api/engagement/v1/articles/{MAX_NUMBER}").url_name == "counts"
+    assert resolve(f"/api/engagement/v1/articles/{MAX_NUMBER + 1}").url_name == "unknown"
+
+
+@pytest.mark.parametrize("path", ["/tag/a\x00b/", "/penulis/a\x00b/", "/feeds/tag/a\x00b/rss/"])
+def test_a_slug_with_a_nul_byte_matches_no_address(path):
+    """A NUL byte, which PostgreSQL refuses in a query, never reaches a view as a slug."""
+    with pytest.raises(Resolver404):
+        resolve(path)
+
+
+@pytest.mark.parametrize("slug", ["banjir-rob", "pendidikan_2024", "日本", "ĉapelo"])
+def test_a_slug_in_any_script_still_matches(slug):
+    """Slugs are unicode (Person.slug, taggit's and Wagtail's): their letters all match."""
+    assert resolve(f"/tag/{slug}/").kwargs == {"slug": slug}
