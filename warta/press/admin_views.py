@@ -18,9 +18,9 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import AdminPageChooser
 
 from warta.news.models import ArticlePage
+from warta.news.widgets import ArticleChooser
 
 from . import retractions
 from .forms import CorrectionForm, RetractionForm
@@ -51,7 +51,7 @@ class CorrectionViewSet(ModelViewSet):
     search_fields = None
     edit_handler = ObjectList(
         [
-            FieldPanel("article", widget=AdminPageChooser(target_models=[ArticlePage])),
+            FieldPanel("article", widget=ArticleChooser()),
             FieldPanel("corrected_at"),
             FieldPanel("text"),
             FieldPanel("apology"),

@@ -36,6 +36,10 @@ CONTENT_APPS = {
     "auth",
     "taggit",
     "wagtailredirects",
+    "standing",
+    "press",
+    "replies",
+    "integrity",
 }
 LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 # Not words of a language: a keyboard shortcut ("Ctrl + Shift + v"), an image's size
@@ -190,6 +194,12 @@ SCREENS = [
     Screen("settings: front page", "/admin/settings/news/frontpagelayout/"),
     Screen("settings: publisher", "/admin/settings/discovery/publishersettings/"),
     Screen("settings: newsroom", "/admin/settings/news/newsroomsettings/"),
+    Screen("settings: press company", "/admin/settings/standing/presssettings/"),
+    Screen("settings: integrity guard", "/admin/settings/integrity/integritysettings/"),
+    Screen("corrections", "/admin/corrections/"),
+    Screen("correction add", "/admin/corrections/new/"),
+    Screen("retraction", "/admin/press/retract/{article}/"),
+    Screen("right of reply queue", "/admin/hak-jawab/"),
     Screen("workflows", "/admin/workflows/list/"),
     Screen("workflow edit", "/admin/workflows/edit/{workflow}/"),
     Screen("tasks", "/admin/workflows/tasks/index/"),

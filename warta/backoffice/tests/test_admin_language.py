@@ -36,6 +36,7 @@ SAME_IN_BOTH = {
     "Minimum",
     "Slug",
     "Snippet",
+    "Sponsor",
     "Status",
     "Tag",
     "URL",

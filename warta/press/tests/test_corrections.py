@@ -7,6 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 from lxml import etree
 
 from warta.core import pagecache
@@ -229,7 +231,7 @@ def test_empty_correction_text_is_refused_with_a_message(client):
     response = client.post(add_url(), correction_form(article, text="   "))
     assert response.status_code == 200
     assert not Correction.objects.exists()
-    assert "Write what the correction says." in response.content.decode()
+    assert escape(_("Write what the correction says.")) in response.content.decode()
 
 
 def test_a_correction_dated_in_the_future_is_refused(client):

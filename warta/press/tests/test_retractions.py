@@ -3,6 +3,8 @@ the address stays with the reason; the story leaves every list, feed, sitemap an
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 from wagtail.models import PageLogEntry
 
 from warta.news.factories import SectionPageFactory
@@ -144,7 +146,7 @@ def test_retraction_without_a_ground_is_refused_with_a_message(client, chief, st
     client.force_login(chief)
     response = client.post(retract_url(story), {"explanation": EXPLANATION})
     assert response.status_code == 200
-    assert "Choose the ground of the retraction." in response.content.decode()
+    assert escape(_("Choose the ground of the retraction.")) in response.content.decode()
     story.refresh_from_db()
     assert story.live and not Retraction.objects.exists()
 
@@ -153,7 +155,7 @@ def test_retraction_without_an_explanation_is_refused(client, chief, story):
     """A ground alone is not enough: readers must be told why."""
     client.force_login(chief)
     response = client.post(retract_url(story), {"ground": "child", "explanation": "  "})
-    assert "Explain to readers why the story is retracted." in response.content.decode()
+    assert escape(_("Explain to readers why the story is retracted.")) in response.content.decode()
     assert not Retraction.objects.exists()
 
 
