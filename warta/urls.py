@@ -3,7 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as documents
 from wagtail.urls import serve_pattern
 
 from warta.core import views as core_views
@@ -16,7 +16,18 @@ urlpatterns = [
     # The admin's JavaScript catalogue and newsroom guide, before Wagtail's admin.
     path("admin/", include("warta.backoffice.urls")),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's document addresses (wagtail.documents.urls, same names), with its ids
+    # bounded as Warta's are (warta.core.converters): 4,301 digits made its view raise.
+    path(
+        "documents/<number:document_id>/<path:document_filename>",
+        documents.serve,
+        name="wagtaildocs_serve",
+    ),
+    path(
+        "documents/authenticate_with_password/<number:restriction_id>/",
+        documents.authenticate_with_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("api/engagement/v1/", include("warta.engagement.urls")),
     # The feed of corrections, before the section feeds that would take its address.
     path("", include("warta.press.feed_urls")),

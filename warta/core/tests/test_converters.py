@@ -1,7 +1,8 @@
 """The kinds of value an address carries (warta.core.converters): what matches, what is 404."""
 
 import pytest
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
+from wagtail.documents.views import serve as documents
 
 from warta.core.converters import MAX_NUMBER, parse_number
 
@@ -36,3 +37,17 @@ def test_a_slug_with_a_nul_byte_matches_no_address(path):
 def test_a_slug_in_any_script_still_matches(slug):
     """Slugs are unicode (Person.slug, taggit's and Wagtail's): their letters all match."""
     assert resolve(f"/tag/{slug}/").kwargs == {"slug": slug}
+
+
+def test_a_document_address_keeps_wagtails_name_and_form():
+    """Wagtail's documents still link to /documents/<id>/<file name>, its view answering."""
+    url = reverse("wagtaildocs_serve", args=(5, "laporan 2024.pdf"))
+    assert url == "/documents/5/laporan%202024.pdf"
+    assert resolve(url).func is documents.serve
+
+
+@pytest.mark.django_db
+def test_a_document_id_of_4301_digits_is_not_found(client):
+    """Wagtail's own pattern passed 4,301 digits to the database lookup (ValueError, 500)."""
+    client.raise_request_exception = False
+    assert client.get(f"/documents/{'9' * 4301}/laporan.pdf").status_code == 404
