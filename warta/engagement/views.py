@@ -12,6 +12,7 @@ import json
 import logging
 import time
 from http import HTTPStatus
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -67,6 +68,20 @@ def method_not_allowed(request: HttpRequest, allowed: list[str]) -> JsonResponse
 
 def unknown_article(article_id: int) -> JsonResponse:
     return api_error(HTTPStatus.NOT_FOUND, "unknown_article", f"No published article {article_id}.")
+
+
+# The API's OpenAPI schema, served as written (tests run schemathesis against it).
+SCHEMA_PATH = Path(__file__).with_name("openapi.json")
+
+
+@csrf_exempt
+def api_schema(request: HttpRequest) -> HttpResponse:
+    """GET: this API's OpenAPI 3.1 schema (warta/engagement/openapi.json)."""
+    if request.method not in ("GET", "HEAD"):
+        return method_not_allowed(request, ["GET", "HEAD"])
+    response = HttpResponse(SCHEMA_PATH.read_bytes(), content_type="application/json")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
 
 
 @csrf_exempt
