@@ -40,15 +40,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 else:
-    from django.views.static import serve
-
     # Small sites serve uploads from the app; deploy/nginx.conf serves them directly.
     urlpatterns += [
-        path(
-            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        ),
+        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", core_views.serve_upload),
     ]
 
 # Reader pages: the site language at "/", the other language under its prefix.

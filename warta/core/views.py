@@ -1,8 +1,13 @@
-"""Error pages in the reader's language."""
+"""Error pages in the reader's language, and uploads served by the app on small sites."""
 
-from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.conf import settings
+from django.http import Http404, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
+from django.views import static
 from django.views.decorators.csrf import requires_csrf_token
+
+# The longest file name a file system holds (ext4, XFS, btrfs), in bytes.
+MAX_NAME_BYTES = 255
 
 
 @requires_csrf_token
@@ -15,3 +20,11 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # No context processors: whatever broke the page may break them too.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def serve_upload(request, path: str):
+    """An upload from MEDIA_ROOT (deploy/nginx.conf serves them without the app). A name
+    no file system holds is not found, rather than the OSError looking it up raises."""
+    if any(len(name.encode()) > MAX_NAME_BYTES for name in path.split("/")):
+        raise Http404("No such file.")
+    return static.serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -1,4 +1,5 @@
-"""The kinds of value an address carries (warta.core.converters): what matches, what is 404."""
+"""What an address may carry (warta.core.converters) and the addresses outside the apps
+(documents, uploads): hostile input is a 404, never a server error."""
 
 import pytest
 from django.urls import Resolver404, resolve, reverse
@@ -51,3 +52,21 @@ def test_a_document_id_of_4301_digits_is_not_found(client):
     """Wagtail's own pattern passed 4,301 digits to the database lookup (ValueError, 500)."""
     client.raise_request_exception = False
     assert client.get(f"/documents/{'9' * 4301}/laporan.pdf").status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_upload_name_longer_than_a_file_system_holds_is_not_found(client):
+    """A 5,000-character name made looking the upload up raise OSError (a 500)."""
+    client.raise_request_exception = False
+    assert client.get(f"/media/images/{'x' * 5000}.jpg").status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_upload_is_still_served(client, settings, tmp_path):
+    """A file under MEDIA_ROOT is answered by the app, as small sites need."""
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "banjir.txt").write_text("air")
+    response = client.get("/media/images/banjir.txt")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"air"
