@@ -25,3 +25,8 @@ class BackofficeConfig(AppConfig):
         from wagtail.users.forms import PagePermissionsForm
 
         PagePermissionsForm.base_fields["page"].label = _("Page")
+
+        # Revisions compared show a yes/no field in the admin's language, not True/False.
+        from warta.backoffice import compare
+
+        compare.register()
