@@ -37,7 +37,7 @@ check: $(BIN)/.installed
 	DJANGO_SETTINGS_MODULE=warta.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 pytest: $(BIN)/.installed
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Loopback-only benchmarks; results with the machine description go to docs/benchmarks.md.
 # scale.py: pages at 1,000 then 100,000 articles (PostgreSQL database warta_bench_scale);
