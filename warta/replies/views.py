@@ -19,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin.auth import require_admin_access
 
+from warta.core.converters import parse_number
 from warta.news.models import ArticlePage
 
 from . import attachments, stories
@@ -33,10 +34,10 @@ THANKS_MAX_AGE = 24 * 3600
 
 
 def prefilled_story(request: HttpRequest) -> ArticlePage | None:
-    story_id = request.GET.get("story", "")
-    if not story_id.isdigit():
+    story_id = parse_number(request.GET.get("story", ""))
+    if story_id is None:  # not an id: "²" passes str.isdigit(), 20 digits overflow SQLite
         return None
-    return ArticlePage.objects.live().public().filter(pk=int(story_id)).first()
+    return ArticlePage.objects.live().public().filter(pk=story_id).first()
 
 
 @never_cache

@@ -34,7 +34,7 @@ pytestmark = pytest.mark.django_db
 
 # The staff area is not a reader's: it answers anonymous requests with a login redirect.
 STAFF_PREFIXES = ("admin/",)
-# Examples per pattern: some 30 patterns, well under a minute in all.
+# Examples per pattern: some 30 patterns, some 20 seconds in all.
 EXAMPLES = 12
 
 ROUTE_PART = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
@@ -134,6 +134,8 @@ HOSTILE_WORDS = [
     "x" * 5000,
     "\u202e",
     "😀",
+    "²",  # a digit to str.isdigit(), not to int()
+    "١٢",  # Arabic-Indic digits: int() reads them, [0-9] does not
     "<script>",
     "' OR 1=1 --",
 ]
@@ -162,26 +164,53 @@ def filling(group: re.Pattern) -> st.SearchStrategy[str]:
     )
 
 
-PARAMETERS = ["q", "page", "section", "from", "to", "sort", "article", "next", "utm_source"]
-query_strings = st.lists(
-    st.tuples(st.one_of(st.sampled_from(PARAMETERS), hostile_text), hostile_text),
-    max_size=4,
-).map(lambda pairs: "&".join(f"{name}={value}" for name, value in pairs))
+# What reader pages and forms read (search, pages of lists, the hak jawab form), and more.
+PARAMETERS = [
+    *("q", "page", "section", "from", "to", "sort", "story", "next", "reaction"),
+    *("name", "contact", "text", "website", "utm_source", "fbclid"),
+]
+# What a view reading a number must refuse: beyond 64 bits, past Python's 4,300 digits,
+# digits that int() reads or refuses though str.isdigit() says yes.
+NUMBERS = [str(2**63), "99999999999999999999", "9" * 4301, "²", "١٢", "-1", "0"]
+hostile_values = st.one_of(
+    st.sampled_from(NUMBERS).map(encoded),
+    st.sampled_from(HOSTILE_WORDS).map(encoded),
+    hostile_text,
+)
 
 
 @st.composite
-def requests(draw, template: list) -> tuple[str, str, str]:
-    """(method, path with its query string, body) for one pattern."""
+def query_strings(draw) -> str:
+    """Any of the parameters pages read (each about every other time), and others."""
+    known = draw(st.fixed_dictionaries({}, optional=dict.fromkeys(PARAMETERS, hostile_values)))
+    others = draw(st.lists(st.tuples(hostile_text, hostile_values), max_size=2))
+    return "&".join(f"{name}={value}" for name, value in [*known.items(), *others])
+
+
+FORM = "application/x-www-form-urlencoded"
+
+
+@st.composite
+def requests(draw, template: list) -> tuple[str, str, str, str]:
+    """(method, path with its query string, content type, body) for one pattern."""
     path = "/" + "".join(
         part
         if isinstance(part, str)
         else draw(part if isinstance(part, st.SearchStrategy) else filling(part))
         for part in template
     )
-    query = draw(query_strings)
+    query = draw(query_strings())
     method = draw(st.sampled_from(["GET", "GET", "HEAD", "POST"]))
-    body = draw(st.one_of(st.just(""), st.sampled_from(HOSTILE_WORDS), st.text(max_size=50)))
-    return method, f"{path}?{query}" if query else path, body
+    content_type, body = draw(
+        st.one_of(
+            st.tuples(st.just(FORM), query_strings()),
+            st.tuples(
+                st.just("application/json"),
+                st.one_of(st.sampled_from(HOSTILE_WORDS), st.text(max_size=50)),
+            ),
+        )
+    )
+    return method, f"{path}?{query}" if query else path, content_type, body
 
 
 @pytest.fixture
@@ -205,14 +234,14 @@ def site_app(monkeypatch):
         signal.connect(close_old_connections)
 
 
-def answer_status(app, method: str, path: str, body: str) -> int:
+def answer_status(app, method: str, path: str, content_type: str, body: str) -> int:
     environ = (
         RequestFactory()
         .generic(
             method,
             path,
             data=body.encode("utf-8", "surrogatepass"),
-            content_type="application/json",
+            content_type=content_type,
             headers={"sec-fetch-site": "same-origin", "user-agent": "Mozilla/5.0 Firefox/140.0"},
         )
         .environ
@@ -241,8 +270,38 @@ def test_no_public_address_answers_a_server_error(site_app, parts):
     )
     @given(request=requests(template_of(parts)))
     def no_server_error(request):
-        method, path, body = request
-        status = answer_status(site_app, method, path, body)
+        method, path, content_type, body = request
+        status = answer_status(site_app, method, path, content_type, body)
         assert status < 500, f"{method} {path[:300]} answered {status}"
 
     no_server_error()
+
+
+# A plain value for each group, so that the address routes to its view.
+PLAIN_VALUES = ["", "1", "01", "2024", "banjir", "rss", "articles"]
+
+
+def plain_path(template: list, value: str = "") -> str:
+    """The address with each group filled by `value` where it matches, else by the first
+    plain value it matches."""
+    path = ""
+    for part in template:
+        if isinstance(part, str):
+            path += part
+        elif isinstance(part, re.Pattern):
+            fits = [value] if value and part.fullmatch(value) else PLAIN_VALUES
+            path += encoded(next(text for text in fits if part.fullmatch(text)))
+    return "/" + path
+
+
+@pytest.mark.parametrize("parts", public_patterns(), ids=pattern_id)
+def test_no_parameter_a_page_reads_takes_a_hostile_value_badly(site_app, parts):
+    """Each hostile value in turn in every group it fits and every parameter pages read:
+    no 5xx."""
+    template = template_of(parts)
+    for value in dict.fromkeys([*NUMBERS, *HOSTILE_WORDS]):
+        path = plain_path(template, value)
+        query = "&".join(f"{name}={encoded(value)}" for name in PARAMETERS)
+        for method, body in (("GET", ""), ("POST", query)):
+            status = answer_status(site_app, method, f"{path}?{query}", FORM, body)
+            assert status < 500, f"{method} {path[:300]}?{query[:300]} answered {status}"
