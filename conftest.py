@@ -67,6 +67,14 @@ def demo_snapshot(django_db_setup, django_db_blocker) -> TableSnapshot:
     )
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _demo_loaded_first(request) -> None:
+    """Load the demo before any test runs, when some test will need it: a live-server test
+    empties the database when it ends, and the demo loads only on the migrations' site."""
+    if any("demo_snapshot" in item.fixturenames for item in request.session.items):
+        request.getfixturevalue("demo_snapshot")
+
+
 @pytest.fixture
 def demo(demo_snapshot) -> None:
     """The demo content in this test's database, row for row as `load_demo` leaves it."""

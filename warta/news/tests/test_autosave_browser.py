@@ -51,7 +51,14 @@ def publish_during_first_autosave(base_url: str, chromium_path: str, add_url: di
         page.set_default_timeout(15_000)
         try:
             page.route("**" + add_url["url"], hold_autosave)
+            page.add_init_script(
+                "document.addEventListener('w-unsaved:watch-edits',"
+                " () => { window.wartaWatching = true; })"
+            )
             page.goto(base_url + add_url["url"])
+            # The form notes its first state two seconds in; edits made before that are
+            # part of it and start no autosave.
+            page.wait_for_function("window.wartaWatching === true")
             page.fill("#id_title", TITLE)
             page.fill("#id_summary", "Warga memutar sejauh lima kilometer.")
             page.locator("[data-contentpath='body'] button.c-sf-add-button").first.click()

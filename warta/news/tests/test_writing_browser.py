@@ -86,6 +86,8 @@ def write_and_publish(live_server_url: str, chromium_path: str, newsroom: dict) 
             tab.click(
                 "[role='option']:has-text('Paragraf'), .w-combobox__option:has-text('Paragraf')"
             )
+            # The new paragraph takes the focus once its editor is built; typing waits for it.
+            page.wait_for_selector("[data-contentpath='body'] [contenteditable=true]:focus")
             page.keyboard.type("Ratusan warga mengungsi ke balai desa sejak Senin malam.")
 
             # Two tags, typed.
