@@ -151,12 +151,20 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.get_redis_url("REDIS_URL")
+# Django's cache in Redis rides out a Redis that stopped: misses, not 500s, and a short
+# wait before it is tried again (warta.core.cache_backends).
+REDIS_CACHE_TIMEOUT = env.get_number("WARTA_CACHE_TIMEOUT", 0.5, 0.05, 10)
+REDIS_CACHE_OPTIONS = {
+    "socket_connect_timeout": REDIS_CACHE_TIMEOUT,
+    "socket_timeout": REDIS_CACHE_TIMEOUT,
+}
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "warta.core.cache_backends.OutageTolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "warta",
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:

@@ -6,7 +6,14 @@ from pathlib import Path
 
 from . import env
 from .base import *  # noqa: F403
-from .base import DATABASES, RENDITIONS_CACHE, STORAGES, WARTA_ENGAGEMENT, WARTA_SHORTCUTS
+from .base import (
+    DATABASES,
+    REDIS_CACHE_OPTIONS,
+    RENDITIONS_CACHE,
+    STORAGES,
+    WARTA_ENGAGEMENT,
+    WARTA_SHORTCUTS,
+)
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret-" + "x" * 40  # noqa: S105
@@ -30,9 +37,10 @@ else:
 if redis_url := env.get_redis_url("WARTA_TEST_REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "warta.core.cache_backends.OutageTolerantRedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "warta-test",
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
