@@ -2,7 +2,8 @@
 
 The page cache sits in front of Django: a cached page is answered without
 running Django's request handling at all; in front of it, the view beacon is answered
-the same way (the view-beacon-layer shortcut, warta.core.compat).
+the same way (the view-beacon-layer shortcut, warta.core.compat). Outside them, the
+trusted-proxy layer (warta.core.proxies) settles the reader's address and scheme.
 """
 
 import gc
@@ -19,12 +20,16 @@ from django.urls import get_resolver
 
 from warta.core import compat
 from warta.core.pagecache import PageCacheApp
+from warta.core.proxies import TrustedProxiesApp
 from warta.engagement.counters import flusher
 from warta.engagement.wsgi import ViewBeaconApp
 
 application = PageCacheApp(django_application, session_cookie=settings.SESSION_COOKIE_NAME)
 if compat.on("view-beacon-layer"):
     application = ViewBeaconApp(application, session_cookie=settings.SESSION_COOKIE_NAME)
+# The reader's address and scheme from WARTA_TRUSTED_PROXIES only; forwarded headers from
+# anyone else reach neither the layers inside this one nor Django.
+application = TrustedProxiesApp(application, trusted=settings.WARTA_TRUSTED_PROXIES)
 
 # Each worker persists pending view counts every few seconds, its own and those left by
 # a worker that died.

@@ -4,22 +4,28 @@ A view that passes the checks (`record_view`) is added to a pending total, and
 a flush persists the pending totals every WARTA_ENGAGEMENT_FLUSH_SECONDS (5 s)
 and when a worker stops, as one transaction of `views = views + n` updates.
 
-Two backends, chosen by REDIS_URL:
+The pending totals of accepted views are always rows in an SQLite file in `var/`
+that every worker process of the machine shares (`LocalBackend`): a view is
+answered 202 only once its row is written, so neither a worker that dies nor a
+Redis that stops loses it. Only a power cut can lose the writes of the last
+moments (the file is not synced to disk).
 
-- Local (no Redis): the 30-minute "already seen" marks, the rate-limit windows,
-  the day's salt and the pending totals are rows in an SQLite file in `var/`
-  that every worker process of the machine shares, changed by one transaction
-  per view. A worker that dies loses nothing: the next flush by any worker, or
-  by the server when it starts again, persists it. Only a power cut can lose
-  the writes of the last moments (the file is not synced to disk).
-- Redis: marks, windows, salts and the pending totals are Redis keys, changed by
-  one Lua script per view and shared by every app server. A worker that dies
-  loses nothing; a flush takes the pending hash as a batch and any worker can
-  persist it.
+Admission (the 30-minute "already seen" marks, the rate-limit windows and
+allowances, the day's salt) lives where REDIS_URL says:
 
-Either way a batch of pending totals has an id, written in the same transaction
-as its increments (`AppliedBatch`): a batch retried after an unclear failure,
-or persisted by two workers at once, is added once.
+- Local (no Redis): rows in the same file, changed with the pending total in one
+  transaction per view.
+- Redis: keys changed by one Lua script per view and shared by every app server,
+  then the pending total is written to the machine's file. While Redis is away
+  (`warta.core.outages.Outage`) admission falls back to the machine's file and
+  Redis is tried again every few seconds; nothing counted is lost either way.
+
+A state file that cannot be written (a full disk, a read-only file) raises
+`Unavailable`: the beacon answers 503 with Retry-After instead of a success.
+
+A batch of pending totals has an id, written in the same transaction as its
+increments (`AppliedBatch`): a batch retried after an unclear failure, or
+persisted by two workers at once, is added once.
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ from django.utils import timezone
 
 from warta.core.caches import Memo, lru
 from warta.core.clock import newsroom_now
+from warta.core.outages import Outage
 from warta.core.sqlite_files import SharedSQLiteFile
 from warta.news.models import ArticlePage
 from warta.settings.env import Rate
@@ -69,6 +76,13 @@ LIMITED = {READER_LIMITED, IP_LIMITED}  # a beacon's 429s
 REACTION_LIMITED = {*LIMITED, ADDRESS_ARTICLE_LIMITED}  # a reaction's 429s
 
 PURGE_CHUNK = 5000
+# What a refused write tells the client to wait, in seconds: a store that failed is tried
+# again after a pause (Outage.retry_after) and each failure is logged once per interval.
+UNAVAILABLE_RETRY_SECONDS = 10
+
+
+class Unavailable(Exception):
+    """The machine's state file cannot be written: nothing was counted or admitted."""
 
 
 class Window(NamedTuple):
@@ -215,13 +229,16 @@ def apply_batch(batch_id: str, counts: dict[tuple[int, date], int]) -> bool:
 
 
 class LocalBackend:
-    """Without Redis: marks, windows, salts and pending totals in an SQLite file that every
-    process of this machine shares, so any worker can persist what another accepted.
+    """The machine's state file: the pending totals, and without Redis (or while it is away)
+    marks, windows and salts, in an SQLite file that every process of this machine shares,
+    so any worker can persist what another accepted.
 
     The file is not the site's database: it is written without waiting for the disk and
     the site's database never waits for it. A process that dies loses nothing (its writes
     are with the operating system); a power cut can lose the last moments of writes, that
     is at most one flush interval of views, or a dedupe mark (a reader counted twice).
+    A write that fails (a full disk, a read-only file) raises `Unavailable`, after which
+    writes are refused for a pause without trying (`Outage`); what the file holds stays.
     """
 
     SCHEMA = """
@@ -258,6 +275,7 @@ class LocalBackend:
         # No busy timeout: `write` retries a busy file itself (see there).
         self.file = SharedSQLiteFile(self.path, self.SCHEMA, synchronous="OFF", timeout=0)
         self.salts: dict[date, bytes] = {}
+        self.outage = Outage(f"Engagement state file {self.path}", log)
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -270,23 +288,36 @@ class LocalBackend:
         Transactions here hold the file for some microseconds, but SQLite's own busy
         wait sleeps whole milliseconds and more, so under load the workers would mostly
         sleep beside a free file. A busy file is retried after a short, growing pause.
+
+        An SQLite error (SQLITE_FULL, a read-only or vanished file, a lock held for
+        10 s) rolls back what the transaction wrote and raises `Unavailable`.
         """
-        db, deadline, pause = self.db, time.monotonic() + 10, 0.00005
-        while True:
-            try:
-                db.execute("BEGIN IMMEDIATE")
-                break
-            except sqlite3.OperationalError as error:
-                if "locked" not in str(error) or time.monotonic() > deadline:
-                    raise
-                time.sleep(pause)
-                pause = min(pause * 2, 0.002)
+        if not self.outage.available():
+            raise Unavailable(f"{self.path} is unavailable")
         try:
-            yield db
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+            db, deadline, pause = self.db, time.monotonic() + 10, 0.00005
+            while True:
+                try:
+                    db.execute("BEGIN IMMEDIATE")
+                    break
+                except sqlite3.OperationalError as error:
+                    if "locked" not in str(error) or time.monotonic() > deadline:
+                        raise
+                    time.sleep(pause)
+                    pause = min(pause * 2, 0.002)
+            try:
+                yield db
+                db.execute("COMMIT")
+            except BaseException:
+                # SQLite may have rolled back already (SQLITE_FULL does): a second
+                # ROLLBACK would fail and hide the first error.
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as error:
+            self.outage.failed(error)
+            raise Unavailable(f"{self.path}: {error}") from error
+        self.outage.recovered()
 
     def salt(self, day: date) -> bytes:
         if day not in self.salts:
@@ -333,6 +364,11 @@ class LocalBackend:
             if outcome == COUNTED and view:
                 db.execute(self.ADD_VIEW, (view[0], view[1].isoformat()))
         return outcome
+
+    def add_view(self, view: tuple[int, date]) -> None:
+        """Add an admitted view to the pending totals (admission was done elsewhere)."""
+        with self.write() as db:
+            db.execute(self.ADD_VIEW, (view[0], view[1].isoformat()))
 
     def take(self, allowances: list[Window]) -> str:
         """Use one of each allowance, or none when one of them is used up (its outcome)."""
@@ -396,68 +432,88 @@ def used_statement(allowances: int) -> str:
     return LocalBackend.USED.format(keys=", ".join("?" * allowances))
 
 
-# One round trip per view: count the hits, judge them, take one of each allowance (when all
-# have one left), and add the view to the pending hash. KEYS: the windows, the allowances,
-# the pending hash; ARGV: the view's field, the number of windows, then for each key its
-# milliseconds, limit and outcome.
+# One round trip per view: count the hits, judge them, and take one of each allowance (when
+# all have one left). KEYS: the windows, then the allowances; ARGV: the number of windows,
+# then for each key its milliseconds, limit and outcome. The pending total of a counted view
+# goes to the machine's state file (RedisBackend.admit).
 ADMIT_SCRIPT = """
-local windows = tonumber(ARGV[2])
+local windows = tonumber(ARGV[1])
 local verdict = false
 for i = 1, windows do
   local hits = redis.call('INCR', KEYS[i])
-  local base = 3 + (i - 1) * 3
+  local base = 2 + (i - 1) * 3
   if hits == 1 then redis.call('PEXPIRE', KEYS[i], ARGV[base]) end
   if not verdict and hits > tonumber(ARGV[base + 1]) then verdict = ARGV[base + 2] end
 end
 if verdict then return verdict end
-for i = windows + 1, #KEYS - 1 do
-  local base = 3 + (i - 1) * 3
+for i = windows + 1, #KEYS do
+  local base = 2 + (i - 1) * 3
   if tonumber(redis.call('GET', KEYS[i]) or '0') >= tonumber(ARGV[base + 1]) then
     return ARGV[base + 2]
   end
 end
-for i = windows + 1, #KEYS - 1 do
+for i = windows + 1, #KEYS do
   if redis.call('INCR', KEYS[i]) == 1 then
-    redis.call('PEXPIRE', KEYS[i], ARGV[3 + (i - 1) * 3])
+    redis.call('PEXPIRE', KEYS[i], ARGV[2 + (i - 1) * 3])
   end
 end
-if ARGV[1] ~= '' then redis.call('HINCRBY', KEYS[#KEYS], ARGV[1], 1) end
 return 'counted'
 """
 
-# Take the pending hash as a batch: views counted from now on go to a new pending hash.
-CLAIM_SCRIPT = """
-if redis.call('EXISTS', KEYS[1]) == 1 then
-  redis.call('RENAME', KEYS[1], KEYS[2])
-  redis.call('SADD', KEYS[3], ARGV[1])
-  return 1
+# Give back the hits of a view that was admitted but could not be written down: the reader's
+# retry is judged afresh, not taken for a duplicate. KEYS: the windows and allowances.
+UNDO_SCRIPT = """
+for i = 1, #KEYS do
+  if redis.call('DECR', KEYS[i]) <= 0 then redis.call('DEL', KEYS[i]) end
 end
 return 0
 """
 
 
 class RedisBackend:
-    """Marks, windows and pending totals in Redis, shared by every worker and server."""
+    """Marks, windows and salts in Redis, shared by every worker and server; the pending
+    totals in the machine's state file (`local`), so that what Redis loses is never a view
+    already answered as counted.
 
-    def __init__(self, url: str, prefix: str):
-        self.url, self.prefix = url, prefix
+    While Redis fails, admission falls back to the state file (marks and limits then hold
+    per machine), and Redis is tried again after a pause (`Outage`): a reader waits for
+    at most one connection attempt every few seconds per worker, and the log gets one
+    line per minute rather than one per request.
+    """
+
+    def __init__(self, url: str, prefix: str, local: LocalBackend):
+        self.url, self.prefix, self.local = url, prefix, local
         self.salts: dict[date, bytes] = {}
+        self.outage = Outage(
+            "Engagement counters' Redis (admission falls back to the machine's state file)", log
+        )
 
     @cached_property
     def redis(self) -> redis.Redis:
-        client = redis.Redis.from_url(self.url, socket_timeout=5, socket_connect_timeout=5)
+        # Short timeouts: a Redis that does not answer must not hold a reader's thread long.
+        client = redis.Redis.from_url(self.url, socket_timeout=2, socket_connect_timeout=1)
         self.admit_script = client.register_script(ADMIT_SCRIPT)
-        self.claim_script = client.register_script(CLAIM_SCRIPT)
+        self.undo_script = client.register_script(UNDO_SCRIPT)
         return client
 
     def salt(self, day: date) -> bytes:
-        if day not in self.salts:
+        if day in self.salts:
+            return self.salts[day]
+        if self.outage.available():
             key = f"{self.prefix}salt:{day.isoformat()}"
-            # Whoever comes first sets the day's salt; it expires after the next day.
-            self.redis.set(key, secrets.token_hex(32), nx=True, ex=2 * 86400)
-            self.salts = {d: s for d, s in self.salts.items() if d >= day - timedelta(days=1)}
-            self.salts[day] = bytes.fromhex(self.redis.get(key).decode())
-        return self.salts[day]
+            try:
+                # Whoever comes first sets the day's salt; it expires after the next day.
+                self.redis.set(key, secrets.token_hex(32), nx=True, ex=2 * 86400)
+                salt = bytes.fromhex(self.redis.get(key).decode())
+            except redis.RedisError as error:
+                self.outage.failed(error)
+            else:
+                self.outage.recovered()
+                self.salts = {d: s for d, s in self.salts.items() if d >= day - timedelta(days=1)}
+                self.salts[day] = salt
+                return salt
+        # Not kept here: once Redis is back, every server uses its salt again.
+        return self.local.salt(day)
 
     def admit(
         self,
@@ -465,52 +521,48 @@ class RedisBackend:
         view: tuple[int, date] | None,
         allowances: list[Window] | tuple = (),
     ) -> str:
-        args: list = [f"{view[0]}:{view[1].isoformat()}" if view else "", len(windows)]
+        """Judge in Redis, then write a counted view's pending total to the state file; while
+        Redis is away, all of it in the state file. `Unavailable` when the file cannot be
+        written: then nothing is counted, and Redis's hits are given back."""
+        if view and not self.local.outage.available():
+            raise Unavailable(f"{self.local.path} is unavailable")
+        if not self.outage.available():
+            return self.local.admit(windows, view, allowances)
+        args: list = [len(windows)]
         keys = []
         for window in (*windows, *allowances):
             args += [int(window.seconds * 1000), window.limit, window.outcome]
             keys.append(self.prefix + window.key)
-        keys.append(self.prefix + "pending")
-        self.redis  # noqa: B018 - connects and registers the scripts
-        return self.admit_script(keys=keys, args=args).decode()
+        try:
+            self.redis  # noqa: B018 - connects and registers the scripts
+            outcome = self.admit_script(keys=keys, args=args).decode()
+        except redis.RedisError as error:
+            self.outage.failed(error)
+            return self.local.admit(windows, view, allowances)
+        self.outage.recovered()
+        if outcome == COUNTED and view:
+            try:
+                self.local.add_view(view)
+            except Unavailable:
+                self.give_back(keys)
+                raise
+        return outcome
+
+    def give_back(self, keys: list[str]) -> None:
+        try:
+            self.undo_script(keys=keys)
+        except redis.RedisError as error:
+            self.outage.failed(error)
 
     def pending_views(self) -> int:
-        keys = [self.prefix + "pending"] + [
-            f"{self.prefix}batch:{bid.decode()}"
-            for bid in self.redis.smembers(self.prefix + "batches")
-        ]
-        return sum(int(v) for key in keys for v in self.redis.hvals(key))
+        return self.local.pending_views()
 
     def flush(self) -> int:
-        self.redis  # noqa: B018
-        batch_id = uuid.uuid4().hex
-        self.claim_script(
-            keys=[
-                self.prefix + "pending",
-                f"{self.prefix}batch:{batch_id}",
-                self.prefix + "batches",
-            ],
-            args=[batch_id],
-        )
-        persisted = 0
-        # Every unfinished batch, also those of a worker that died while persisting one.
-        for raw_id in self.redis.smembers(self.prefix + "batches"):
-            bid = raw_id.decode()
-            key = f"{self.prefix}batch:{bid}"
-            counts: Counter[tuple[int, date]] = Counter()
-            for field, value in self.redis.hgetall(key).items():
-                article_id, day = field.decode().split(":")
-                counts[(int(article_id), date.fromisoformat(day))] += int(value)
-            if counts and apply_batch(bid, counts):
-                persisted += sum(counts.values())
-            pipe = self.redis.pipeline()
-            pipe.delete(key)
-            pipe.srem(self.prefix + "batches", bid)
-            pipe.execute()
-        return persisted
+        return self.local.flush()
 
     def purge_expired(self) -> None:
-        """Redis expires its keys by itself."""
+        """Redis expires its keys by itself; the state file's windows are those of outages."""
+        self.local.purge_expired()
 
 
 BACKENDS = Memo(
@@ -526,10 +578,11 @@ def get_backend() -> LocalBackend | RedisBackend:
     config = settings.WARTA_ENGAGEMENT
     signature = (os.getpid(), config["REDIS_URL"], config["REDIS_PREFIX"], config["STATE_PATH"])
     if signature not in BACKENDS:
+        local = LocalBackend(config["STATE_PATH"])
         if config["REDIS_URL"]:
-            BACKENDS[signature] = RedisBackend(config["REDIS_URL"], config["REDIS_PREFIX"])
+            BACKENDS[signature] = RedisBackend(config["REDIS_URL"], config["REDIS_PREFIX"], local)
         else:
-            BACKENDS[signature] = LocalBackend(config["STATE_PATH"])
+            BACKENDS[signature] = local
     return BACKENDS[signature]
 
 
@@ -543,6 +596,8 @@ class Flusher:
         self.start_lock = threading.Lock()
         self.pid: int | None = None
         self.last_prune = 0.0
+        # A database or state file that fails fails every few seconds: one line a minute.
+        self.outage = Outage("Persisting pending views (they stay pending for the next try)", log)
 
     def ensure_started(self) -> None:
         config = settings.WARTA_ENGAGEMENT
@@ -568,8 +623,10 @@ class Flusher:
                 close_old_connections()
                 self.flush()
                 self.prune()
-            except Exception:
-                log.exception("Could not persist view counts; they stay pending for the next try")
+            except Exception as error:  # noqa: BLE001 - logged, and tried again
+                self.outage.failed(error)
+            else:
+                self.outage.recovered()
             finally:
                 close_old_connections()
 

@@ -9,7 +9,6 @@ by checking that a browser's request comes from Warta's own pages
 from __future__ import annotations
 
 import json
-import logging
 import time
 from http import HTTPStatus
 from pathlib import Path
@@ -22,7 +21,6 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from redis.exceptions import RedisError
 
 from warta.core.caches import Memo, lru
 from warta.news.models import ArticlePage
@@ -32,8 +30,6 @@ from .models import ArticleStats, Reaction
 from .readers import Reader, lasting_key, new_reader_id, set_reader_cookie
 from .robots import is_prefetch, is_robot
 from .shares import reaction_shares
-
-log = logging.getLogger(__name__)
 
 # A transparent 1×1 GIF for the no-JavaScript view pixel.
 PIXEL = bytes.fromhex(
@@ -164,8 +160,7 @@ def count_view(request: HttpRequest, article_id: int, use_id: bool = True) -> tu
         return HTTPStatus.OK, "staff"
     try:
         outcome = counters.record_view(article_id, Reader.from_request(request, use_id))
-    except RedisError:
-        log.exception("The engagement store is unavailable")
+    except counters.Unavailable:  # not written down, so not counted; the outage is logged
         return HTTPStatus.SERVICE_UNAVAILABLE, "unavailable"
     if outcome in counters.LIMITED:
         return HTTPStatus.TOO_MANY_REQUESTS, outcome
@@ -188,8 +183,11 @@ def view_answer(outcome: str) -> bytes:
 
 
 def view_error(status: int, outcome: str) -> JsonResponse:
-    retry = settings.WARTA_ENGAGEMENT["READER_RATE"].seconds
-    headers = {"Retry_After": str(retry)} if status == HTTPStatus.TOO_MANY_REQUESTS else {}
+    headers = {}
+    if status == HTTPStatus.TOO_MANY_REQUESTS:
+        headers["Retry_After"] = str(settings.WARTA_ENGAGEMENT["READER_RATE"].seconds)
+    elif status == HTTPStatus.SERVICE_UNAVAILABLE:
+        headers["Retry_After"] = str(counters.UNAVAILABLE_RETRY_SECONDS)
     return api_error(status, outcome, VIEW_ERRORS[outcome], **headers)
 
 
@@ -318,13 +316,13 @@ def article_reaction(request: HttpRequest, article_id: int) -> HttpResponse:
     random_id = reader.random_id or new_reader_id()
     try:
         outcome = counters.check_limits(reader, article_id)
-    except RedisError:
-        log.exception("The engagement store is unavailable")
+    except counters.Unavailable:  # the limits cannot be kept: refused, the outage is logged
         return fail(
             HTTPStatus.SERVICE_UNAVAILABLE,
             "unavailable",
             "Reactions are unavailable for a moment; try again later.",
             _("Reactions are unavailable for a moment. Please try again later."),
+            Retry_After=str(counters.UNAVAILABLE_RETRY_SECONDS),
         )
     if outcome in counters.REACTION_LIMITED:
         return fail(

@@ -19,6 +19,15 @@ VAR_DIR = env.get_path("WARTA_VAR_DIR", BASE_DIR / "var")
 DEBUG = env.get_bool("WARTA_DEBUG", False)
 ALLOWED_HOSTS = env.get_list("WARTA_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.get_list("WARTA_CSRF_TRUSTED_ORIGINS", [])
+# Reverse proxies (addresses or networks) whose X-Forwarded-For and X-Forwarded-Proto are
+# believed (warta.core.proxies); from anyone else those headers are removed. None by default.
+WARTA_TRUSTED_PROXIES = env.get_networks("WARTA_TRUSTED_PROXIES")
+env.refuse(
+    "WARTA_ENGAGEMENT_TRUSTED_PROXIES",
+    "no longer read: name the proxies' addresses in WARTA_TRUSTED_PROXIES instead "
+    "(127.0.0.1,::1 for nginx on the same machine)",
+    harmless=frozenset({"0"}),
+)
 
 WARTA_SITE_NAME = env.get("WARTA_SITE_NAME", "Warta")
 WAGTAIL_SITE_NAME = WARTA_SITE_NAME
@@ -225,7 +234,9 @@ SECURE_CSP = {
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Browsers obey the CSP's frame-ancestors (this site only: Wagtail's preview panel);
+# those without CSP get DENY, except the preview, for which Wagtail sets SAMEORIGIN.
+X_FRAME_OPTIONS = "DENY"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -327,7 +338,6 @@ WARTA_ENGAGEMENT = {
     # the many readers behind one carrier-NAT address (docs/engagement.md, "Abuse").
     "ADDRESS_ARTICLE_RATE": env.get_rate("WARTA_ENGAGEMENT_ADDRESS_ARTICLE_RATE", "60/h"),
     "ADDRESS_REACTION_RATE": env.get_rate("WARTA_ENGAGEMENT_ADDRESS_REACTION_RATE", "10/h"),
-    "TRUSTED_PROXIES": int(env.get_number("WARTA_ENGAGEMENT_TRUSTED_PROXIES", 0, 0, 5)),
 }
 
 # Right of reply (docs/newsroom.md): attachments are kept outside MEDIA_ROOT and served to

@@ -6,6 +6,7 @@ instead of a traceback from deep inside Django.
 """
 
 import ipaddress
+import ipaddress
 import os
 import re
 import secrets
@@ -44,6 +45,28 @@ def get_list(name: str, default: list[str]) -> list[str]:
     if not raw:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def get_networks(name: str) -> list[str]:
+    """Comma-separated addresses or networks (``127.0.0.1,::1``, ``10.0.0.0/8``), each
+    returned as a network in its canonical spelling; unset, none."""
+    networks = []
+    for item in get_list(name, []):
+        try:
+            networks.append(str(ipaddress.ip_network(item, strict=False)))
+        except ValueError:
+            raise SettingError(
+                name, f"{item!r} is not an address or network (e.g. 127.0.0.1 or 10.0.0.0/8)"
+            ) from None
+    return networks
+
+
+def refuse(name: str, problem: str, harmless: frozenset[str] = frozenset()) -> None:
+    """Stop start-up when `name`, a variable Warta no longer reads, is set to anything but
+    one of the `harmless` values (what it did by default)."""
+    raw = get(name)
+    if raw and raw.lower() not in harmless:
+        raise SettingError(name, problem)
 
 
 def get_networks(name: str) -> list[str]:

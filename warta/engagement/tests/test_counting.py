@@ -91,24 +91,17 @@ def test_a_batch_taken_but_never_persisted_is_added_by_the_next_flush(client, st
     by the next flush of any worker."""
     for n in range(1, 4):
         Reader(client, n).view(article.pk)
-    backend = get_backend()
-    if store == "redis":
-        prefix = backend.prefix
-        backend.claim_script(
-            keys=[prefix + "pending", prefix + "batch:dead", prefix + "batches"], args=["dead"]
-        )
-    else:  # the first half of LocalBackend.flush, as a worker that died after it
-        backend.db.execute("INSERT INTO batches SELECT 'dead', article, day, views FROM pending")
-        backend.db.execute("DELETE FROM pending")
+    # The first half of LocalBackend.flush, as a worker that died after it (with Redis too:
+    # pending totals are always in the machine's state file).
+    backend = getattr(get_backend(), "local", get_backend())
+    backend.db.execute("INSERT INTO batches SELECT 'dead', article, day, views FROM pending")
+    backend.db.execute("DELETE FROM pending")
     Reader(client, 9).view(article.pk)
     assert get_backend().pending_views() == 4
     assert flush_views() == 4
     assert views_of(article) == 4
     assert flush_views() == 0
-    if store == "redis":
-        assert backend.redis.smembers(backend.prefix + "batches") == set()
-    else:
-        assert backend.db.execute("SELECT count(*) FROM batches").fetchone() == (0,)
+    assert backend.db.execute("SELECT count(*) FROM batches").fetchone() == (0,)
 
 
 @override_settings(TIME_ZONE="Asia/Jayapura")
