@@ -7,6 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Warta"
 
     def ready(self):
-        from . import converters, signals  # noqa: F401 - signals connects the receivers
+        from . import checks, converters, signals  # noqa: F401 - registers, connects
 
         converters.register()  # before any urls.py names them

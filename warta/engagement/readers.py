@@ -34,16 +34,10 @@ _READER_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
 def client_address(request: HttpRequest) -> str:
-    """The reader's address: REMOTE_ADDR, or the X-Forwarded-For entry of the nearest
-    untrusted hop when WARTA_ENGAGEMENT_TRUSTED_PROXIES reverse proxies stand in front."""
-    address = request.META.get("REMOTE_ADDR", "")
-    proxies = settings.WARTA_ENGAGEMENT["TRUSTED_PROXIES"]
-    if proxies:
-        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        hops = [hop for hop in hops if hop]
-        if len(hops) >= proxies:
-            address = hops[-proxies]
-    return normalised_address(address)
+    """The reader's address: REMOTE_ADDR, which behind a proxy named in
+    WARTA_TRUSTED_PROXIES the trusted-proxy layer (warta.core.proxies) has set from
+    X-Forwarded-For; no forwarded header is read here."""
+    return normalised_address(request.META.get("REMOTE_ADDR", ""))
 
 
 @lru("reader-addresses", maxsize=4096, key="a client address as sent")

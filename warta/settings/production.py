@@ -18,10 +18,31 @@ if not SECRET_KEY:
 if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure"):
     raise env.SettingError("WARTA_SECRET_KEY", "too weak; use at least 50 random characters")
 
-# Behind a TLS-terminating proxy (see deploy/nginx.conf).
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-USE_X_FORWARDED_HOST = env.get_bool("WARTA_USE_X_FORWARDED_HOST", False)
+# Behind a TLS-terminating proxy (deploy/nginx.conf). The scheme and the reader's address
+# come from warta.core.proxies, which believes X-Forwarded-Proto and X-Forwarded-For from
+# WARTA_TRUSTED_PROXIES only (so no SECURE_PROXY_SSL_HEADER). The host is the Host header
+# the proxy passes on, checked against ALLOWED_HOSTS; X-Forwarded-Host is never read.
+env.refuse(
+    "WARTA_USE_X_FORWARDED_HOST",
+    "no longer read: the proxy passes the Host header (proxy_set_header Host $host), "
+    "checked against WARTA_ALLOWED_HOSTS",
+    harmless=frozenset({"0", "false", "no", "off"}),
+)
 SESSION_COOKIE_SECURE = env.get_bool("WARTA_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
-SECURE_HSTS_SECONDS = int(env.get("WARTA_HSTS_SECONDS", "0") or 0)
+# Sent on HTTPS responses only (never over plain http), so a site not yet on HTTPS is safe.
+SECURE_HSTS_SECONDS = int(env.get_number("WARTA_HSTS_SECONDS", 365 * 86400, 0, 2 * 365 * 86400))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.get_bool("WARTA_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env.get_bool("WARTA_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [
+    # SECURE_SSL_REDIRECT: nginx answers plain http with a 301 to https (deploy/nginx.conf)
+    # before Warta sees it; Warta listens on loopback, where the proxy speaks plain http.
+    "security.W008",
+    # includeSubDomains is the operator's call (WARTA_HSTS_INCLUDE_SUBDOMAINS): served at
+    # the outlet's bare domain it would force HTTPS on every other site under that name.
+    "security.W005",
+    # Asking browsers to preload HTTPS for the domain (WARTA_HSTS_PRELOAD) needs
+    # includeSubDomains and takes months to undo: the operator's call too.
+    "security.W021",
+]

@@ -41,9 +41,12 @@ def layers(shortcuts: str) -> list[str]:
 
 
 def test_app_servers_answer_the_view_beacon_in_front_of_the_page_cache():
-    """warta.wsgi: the beacon's short way, then the page cache, then Django."""
-    assert layers("on") == ["ViewBeaconApp", "PageCacheApp", "WSGIHandler"]
+    """warta.wsgi: the trusted proxies, the beacon's short way, the page cache, Django."""
+    order = ["TrustedProxiesApp", "ViewBeaconApp", "PageCacheApp", "WSGIHandler"]
+    assert [name for name in layers("on") if name in order] == order
 
 
 def test_without_the_shortcut_django_answers_the_view_beacon():
-    assert layers("-view-beacon-layer") == ["PageCacheApp", "WSGIHandler"]
+    stack = layers("-view-beacon-layer")
+    assert "ViewBeaconApp" not in stack
+    assert stack[-2:] == ["PageCacheApp", "WSGIHandler"]
