@@ -19,14 +19,17 @@ from django.conf import settings
 from django.urls import get_resolver
 
 from warta.core import compat
-from warta.core.pagecache import PageCacheApp
+from warta.core.pagecache import PageCacheApp, maintenance
 from warta.core.proxies import TrustedProxiesApp
+from warta.core.request_lines import RequestLineLimitApp
 from warta.engagement.counters import flusher
 from warta.engagement.wsgi import ViewBeaconApp
 
 application = PageCacheApp(django_application, session_cookie=settings.SESSION_COOKIE_NAME)
 if compat.on("view-beacon-layer"):
     application = ViewBeaconApp(application, session_cookie=settings.SESSION_COOKIE_NAME)
+# A path or query string longer than any Warta reads is answered 414 before the rest.
+application = RequestLineLimitApp(application)
 # The reader's address and scheme from WARTA_TRUSTED_PROXIES only; forwarded headers from
 # anyone else reach neither the layers inside this one nor Django.
 application = TrustedProxiesApp(application, trusted=settings.WARTA_TRUSTED_PROXIES)
@@ -34,6 +37,8 @@ application = TrustedProxiesApp(application, trusted=settings.WARTA_TRUSTED_PROX
 # Each worker persists pending view counts every few seconds, its own and those left by
 # a worker that died.
 flusher.ensure_started()
+# ... and writes the page cache's hits and removes its expired pages (warta.core.pagecache).
+maintenance.ensure_started()
 
 # What is loaded by now (Django, Wagtail, every model, view and URL pattern) lives as long
 # as the worker: the cycle collector need not walk it again. Without this each full

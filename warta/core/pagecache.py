@@ -13,8 +13,23 @@ publishing purges exactly the entries tagged with what changed. Entries that
 name no tags get `listing`, purged by any publication: conservative for pages
 such as feeds and sitemaps that list many stories.
 
+Keys: the scheme, host, path and the query parameters reader pages read
+(`READ_PARAMETERS`), in a fixed order. Any other parameter (`utm_*`, `fbclid`,
+a random one) is dropped from the key and from the request Django sees, so it
+can neither make a new entry nor change a stored page.
+
+Bounds: at most `MAX_BYTES` and `MAX_ENTRIES` per store. Past either, pages
+nobody has read from the cache since they were stored go first, oldest first;
+pages read again keep up to `READ_SHARE` of the store, least recently read
+going first past it. Which pages were read is written by each worker's
+maintenance thread every few seconds (a hit itself writes nothing), which also
+removes expired pages every `SWEEP_SECONDS`.
+
 Stores: Redis when `REDIS_URL` is set (shared by every app server), otherwise
-an SQLite file in `var/` shared by the workers of one machine.
+an SQLite file in `var/` shared by the workers of one machine. A store that
+fails (Redis gone, a full disk, a locked file) never fails a reader: the page
+is rendered and served without being stored, the log gets one line per
+interval (`warta.core.outages`), and the store is tried again after a pause.
 """
 
 from __future__ import annotations
@@ -22,19 +37,26 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import logging
+import os
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable
 from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
+from urllib.parse import parse_qsl, quote, urlencode
 
 import brotli
 import redis
 from django.conf import settings
-from redis.exceptions import WatchError
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
+from .outages import Outage
 from .sqlite_files import SharedSQLiteFile
+
+log = logging.getLogger(__name__)
 
 # Response headers that carry instructions from Django to this layer; never sent on.
 TAGS_HEADER = "X-Warta-Cache-Tags"
@@ -45,10 +67,42 @@ PER_VARIANT_HEADERS = {"content-length", "content-encoding", "etag", "last-modif
 
 ENCODINGS = ("br", "gzip", "identity")
 MAX_BODY_BYTES = 5 * 1024 * 1024
-# Every this many stores a process checks the store's size against its bound.
-TRIM_EVERY = 64
+DEFAULT_MAX_ENTRIES = 5_000
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 DEFAULT_TAG = "listing"
 ALL_TAG = "all"
+
+# Every query parameter a reader page, feed or form outside the staff area reads: the
+# page cache keeps these (and only these) in its key and in the request Django sees.
+# tests/test_pagecache_keys.py fails when a view reads one missing here.
+READ_PARAMETERS = frozenset(
+    {
+        "page",  # a page of a list of stories or of search results
+        "q",  # search words
+        "section",  # search: within a section
+        "from",  # search: from a date
+        "to",  # search: until a date
+        "sort",  # search: the order of results
+        "full",  # feeds: whole stories
+        "story",  # the hak jawab form: the story it answers
+    }
+)
+
+# A page read from the cache since it was stored ranks above every page that was not
+# (its rank is the time it was last read plus this); pages not read go first.
+READ_BONUS = 1e10
+# Pages read again keep at most this share of the store's bytes and entries.
+READ_SHARE = 0.8
+# Hits a worker remembers between two writes of them (more are not remembered).
+TOUCH_LIMIT = 4_096
+# How often each worker writes the hits it saw, and removes expired pages.
+TOUCH_SECONDS = 5.0
+SWEEP_SECONDS = 60.0
+SWEEP_BATCH = 500
+# A shared store must answer quickly or be taken as down: a reader is waiting.
+REDIS_CONNECT_TIMEOUT, REDIS_TIMEOUT = 0.5, 1.0
+SQLITE_BUSY_TIMEOUT = 1.0
+STORE_ERRORS = (redis.RedisError, sqlite3.Error, OSError)
 
 
 def path_tag(path: str) -> str:
@@ -79,6 +133,36 @@ def preferred_encoding(accept_encoding: str) -> str:
     return "identity"
 
 
+def cache_query(query_string: str) -> str:
+    """The parameters of a WSGI query string that reader pages read, in a fixed order
+    (by name; the values of one name in their order), encoded alike however they came.
+
+    Decoded as Django decodes a query string, so Django reads the same values from the
+    result as it would have read from the original."""
+    if not query_string:
+        return ""
+    raw = query_string.encode("iso-8859-1", "replace")
+    try:
+        text = raw.decode()
+    except UnicodeDecodeError:
+        text = raw.decode("iso-8859-1")
+    kept = [pair for pair in parse_qsl(text, keep_blank_values=True) if pair[0] in READ_PARAMETERS]
+    kept.sort(key=lambda pair: pair[0])
+    return urlencode(kept, quote_via=quote)
+
+
+def cache_key(environ: dict, query: str) -> str:
+    """Scheme, host, path and the kept query: what a stored page may depend on."""
+    return "|".join(
+        (
+            environ.get("wsgi.url_scheme", "http"),
+            environ.get("HTTP_HOST", ""),
+            environ.get("PATH_INFO", "/"),
+            query,
+        )
+    )
+
+
 class CachedPage:
     """One stored response: status, headers, and the body in one encoding."""
 
@@ -90,25 +174,71 @@ class CachedPage:
         self.etag, self.modified = etag, modified
 
 
+def entry_size(key: str, status: str, headers_json: str, etag: str, bodies: dict) -> int:
+    """The bytes a page takes in a store, as the bounds count them."""
+    return len(key) + len(status) + len(headers_json) + len(etag) + sum(map(len, bodies.values()))
+
+
+class TouchedKeys:
+    """The keys a worker served from the cache since its last write of them."""
+
+    def __init__(self):
+        self.keys: dict[str, None] = {}
+
+    def add(self, key: str) -> None:
+        if len(self.keys) < TOUCH_LIMIT:
+            self.keys[key] = None
+
+    def take(self) -> list[str]:
+        keys, self.keys = self.keys, {}
+        return list(keys)
+
+
 class SQLitePageStore:
-    """Entries in an SQLite file in WAL mode: shared by all worker processes of a machine."""
+    """Entries in an SQLite file in WAL mode: shared by all worker processes of a machine.
+
+    Triggers keep the totals (bytes and pages, all and read again) and drop a page's tags
+    with it, whichever way it goes."""
 
     SCHEMA = """
-        CREATE TABLE IF NOT EXISTS entries (
-            key TEXT PRIMARY KEY, expires REAL NOT NULL, modified REAL NOT NULL,
-            status TEXT NOT NULL, headers TEXT NOT NULL, etag TEXT NOT NULL,
+        CREATE TABLE IF NOT EXISTS pages (
+            key TEXT PRIMARY KEY, expires REAL NOT NULL, used REAL NOT NULL,
+            size INTEGER NOT NULL, modified REAL NOT NULL, status TEXT NOT NULL,
+            headers TEXT NOT NULL, etag TEXT NOT NULL,
             identity BLOB NOT NULL, gzip BLOB NOT NULL, br BLOB NOT NULL);
-        CREATE TABLE IF NOT EXISTS tags (tag TEXT NOT NULL, key TEXT NOT NULL,
+        CREATE INDEX IF NOT EXISTS pages_by_expiry ON pages (expires);
+        CREATE INDEX IF NOT EXISTS pages_by_use ON pages (used);
+        CREATE TABLE IF NOT EXISTS page_tags (tag TEXT NOT NULL, key TEXT NOT NULL,
             PRIMARY KEY (tag, key)) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS tags_by_key ON tags (key);
-        CREATE INDEX IF NOT EXISTS entries_by_expiry ON entries (expires);
-        CREATE TABLE IF NOT EXISTS purges (id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER);
-        INSERT OR IGNORE INTO purges VALUES (1, 0);
+        CREATE INDEX IF NOT EXISTS page_tags_by_key ON page_tags (key);
+        CREATE TABLE IF NOT EXISTS totals (id INTEGER PRIMARY KEY CHECK (id = 1),
+            purges INTEGER NOT NULL, bytes INTEGER NOT NULL, pages INTEGER NOT NULL,
+            read_bytes INTEGER NOT NULL, read_pages INTEGER NOT NULL);
+        INSERT OR IGNORE INTO totals VALUES (1, 0, 0, 0, 0, 0);
+        CREATE TRIGGER IF NOT EXISTS page_added AFTER INSERT ON pages BEGIN
+            UPDATE totals SET bytes = bytes + NEW.size, pages = pages + 1; END;
+        CREATE TRIGGER IF NOT EXISTS page_read AFTER UPDATE OF used ON pages
+            WHEN OLD.used < 1e10 AND NEW.used >= 1e10 BEGIN
+            UPDATE totals SET read_bytes = read_bytes + NEW.size, read_pages = read_pages + 1;
+            END;
+        CREATE TRIGGER IF NOT EXISTS page_removed AFTER DELETE ON pages BEGIN
+            UPDATE totals SET bytes = bytes - OLD.size, pages = pages - 1,
+                read_bytes = read_bytes - (OLD.used >= 1e10) * OLD.size,
+                read_pages = read_pages - (OLD.used >= 1e10);
+            DELETE FROM page_tags WHERE key = OLD.key; END;
+        -- The layout before the store counted its bytes: its pages are dropped.
+        DROP TABLE IF EXISTS entries;
+        DROP TABLE IF EXISTS tags;
+        DROP TABLE IF EXISTS purges;
     """
 
-    def __init__(self, path: Path, max_entries: int):
-        self.file = SharedSQLiteFile(path, self.SCHEMA)
-        self.max_entries, self.stores = max_entries, 0
+    def __init__(
+        self, path: Path, max_entries: int = DEFAULT_MAX_ENTRIES, max_bytes: int = DEFAULT_MAX_BYTES
+    ):
+        self.file = SharedSQLiteFile(path, self.SCHEMA, timeout=SQLITE_BUSY_TIMEOUT)
+        self.name = f"page cache (SQLite file {path})"
+        self.max_entries, self.max_bytes = max_entries, max_bytes
+        self.touched = TouchedKeys()
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -117,92 +247,255 @@ class SQLitePageStore:
     def get(self, key: str, encoding: str) -> CachedPage | None:
         row = self.db.execute(
             f"SELECT status, headers, {encoding}, etag, modified, expires "  # noqa: S608 - fixed names
-            "FROM entries WHERE key = ?",
+            "FROM pages WHERE key = ?",
             (key,),
         ).fetchone()
         if row is None or row[5] < time.time():
             return None
+        self.touched.add(key)
         return CachedPage(row[0], json.loads(row[1]), row[2], row[3], row[4])
 
     def purge_count(self) -> int:
-        return self.db.execute("SELECT count FROM purges").fetchone()[0]
+        return self.db.execute("SELECT purges FROM totals").fetchone()[0]
+
+    def usage(self) -> tuple[int, int]:
+        """(bytes, pages) stored."""
+        return self.db.execute("SELECT bytes, pages FROM totals").fetchone()
 
     def put(self, key, ttl, status, headers, bodies, etag, modified, tags, purges_seen) -> bool:
-        db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        headers_json = json.dumps(headers)
+        size = entry_size(key, status, headers_json, etag, bodies)
+        now = time.time()
+        with self.transaction() as db:
             # A purge while the page was rendering may concern it: do not store it.
             if self.purge_count() != purges_seen:
-                db.execute("ROLLBACK")
                 return False
+            db.execute("DELETE FROM pages WHERE key = ?", (key,))
             db.execute(
-                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    key,
-                    time.time() + ttl,
-                    modified,
-                    status,
-                    json.dumps(headers),
-                    etag,
-                    bodies["identity"],
-                    bodies["gzip"],
-                    bodies["br"],
-                ),
+                "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (key, now + ttl, now, size, modified, status, headers_json, etag,
+                 bodies["identity"], bodies["gzip"], bodies["br"]),
+            )  # fmt: skip
+            db.executemany(
+                "INSERT OR IGNORE INTO page_tags VALUES (?, ?)", [(t, key) for t in tags]
             )
-            db.execute("DELETE FROM tags WHERE key = ?", (key,))
-            db.executemany("INSERT OR IGNORE INTO tags VALUES (?, ?)", [(t, key) for t in tags])
-            self.stores += 1
-            if self.stores % TRIM_EVERY == 1:
-                self.trim(db)
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+            # This worker's hits first, so that the pages readers read are spared.
+            self.mark_read(db, self.touched.take(), now)
+            self.evict(db)
         return True
 
-    def trim(self, db: sqlite3.Connection) -> None:
-        """Expired entries go, and past `max_entries` those expiring soonest."""
-        (count,) = db.execute("SELECT count(*) FROM entries").fetchone()
-        (expired,) = db.execute(
-            "SELECT count(*) FROM entries WHERE expires < ?", (time.time(),)
+    def transaction(self):
+        return _SQLiteTransaction(self.db)
+
+    @staticmethod
+    def mark_read(db: sqlite3.Connection, keys: list[str], now: float) -> None:
+        db.executemany(
+            "UPDATE pages SET used = ? WHERE key = ?", [(now + READ_BONUS, k) for k in keys]
+        )
+
+    def flush_touches(self) -> None:
+        """Write the hits this worker saw since the last write."""
+        if keys := self.touched.take():
+            with self.transaction() as db:
+                self.mark_read(db, keys, time.time())
+
+    def evict(self, db: sqlite3.Connection) -> int:
+        """Pages go until the store is within its bounds (see the module's docstring)."""
+        total_bytes, pages, read_bytes, read_pages = db.execute(
+            "SELECT bytes, pages, read_bytes, read_pages FROM totals"
         ).fetchone()
-        excess = max(expired, count - self.max_entries)
-        if excess > 0:
-            keys = [
-                (row[0],)
-                for row in db.execute("SELECT key FROM entries ORDER BY expires LIMIT ?", (excess,))
-            ]
-            db.executemany("DELETE FROM entries WHERE key = ?", keys)
-            db.executemany("DELETE FROM tags WHERE key = ?", keys)
+        need_bytes, need_pages = total_bytes - self.max_bytes, pages - self.max_entries
+        if need_bytes <= 0 and need_pages <= 0:
+            return 0
+        over_bytes = read_bytes - self.max_bytes * READ_SHARE
+        over_pages = read_pages - self.max_entries * READ_SHARE
+        read = db.execute(
+            "SELECT key, size FROM pages WHERE used >= ? ORDER BY used", (READ_BONUS,)
+        )
+        new = db.execute("SELECT key, size FROM pages WHERE used < ? ORDER BY used", (READ_BONUS,))
+        victims = []
+
+        def needed() -> bool:
+            return need_bytes > 0 or need_pages > 0
+
+        while needed() and (over_bytes > 0 or over_pages > 0) and (row := next(read, None)):
+            victims.append(row[0])
+            need_bytes, need_pages = need_bytes - row[1], need_pages - 1
+            over_bytes, over_pages = over_bytes - row[1], over_pages - 1
+        for rows in (new, read):
+            while needed() and (row := next(rows, None)):
+                victims.append(row[0])
+                need_bytes, need_pages = need_bytes - row[1], need_pages - 1
+        db.executemany("DELETE FROM pages WHERE key = ?", [(key,) for key in victims])
+        return len(victims)
+
+    def sweep(self) -> int:
+        """Remove expired pages, a batch per transaction; returns how many went."""
+        removed, now = 0, time.time()
+        while True:
+            with self.transaction() as db:
+                count = db.execute(
+                    "DELETE FROM pages WHERE key IN "
+                    "(SELECT key FROM pages WHERE expires < ? LIMIT ?)",
+                    (now, SWEEP_BATCH),
+                ).rowcount
+            removed += count
+            if count < SWEEP_BATCH:
+                return removed
 
     def purge(self, tags: Iterable[str]) -> int:
         tags = list(tags)
-        db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            db.execute("UPDATE purges SET count = count + 1")
-            marks = ",".join("?" * len(tags))
+        marks = ",".join("?" * len(tags))
+        with self.transaction() as db:
+            db.execute("UPDATE totals SET purges = purges + 1")
             keys = [
-                row[0]
+                (row[0],)
                 for row in db.execute(
-                    f"SELECT DISTINCT key FROM tags WHERE tag IN ({marks})",  # noqa: S608
+                    f"SELECT DISTINCT key FROM page_tags WHERE tag IN ({marks})",  # noqa: S608
                     tags,
                 )
             ]
-            db.executemany("DELETE FROM entries WHERE key = ?", [(k,) for k in keys])
-            db.executemany("DELETE FROM tags WHERE key = ?", [(k,) for k in keys])
-            # Expired entries go with any purge, so the file does not grow without bound.
-            expired = [
-                row[0]
-                for row in db.execute("SELECT key FROM entries WHERE expires < ?", (time.time(),))
-            ]
-            db.executemany("DELETE FROM entries WHERE key = ?", [(k,) for k in expired])
-            db.executemany("DELETE FROM tags WHERE key = ?", [(k,) for k in expired])
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+            db.executemany("DELETE FROM pages WHERE key = ?", keys)
         return len(keys)
+
+
+class _SQLiteTransaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error if SQLite has not already."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        if exc_type is None:
+            self.db.execute("COMMIT")
+        elif self.db.in_transaction:  # a full disk may have ended it already
+            self.db.execute("ROLLBACK")
+
+
+# Redis keeps, beside each page's hash: `sizes` (entry -> [size, tags]), `index` (entry ->
+# rank, as the SQLite store's `used`), `expiry` (entry -> time it expires), the totals
+# `bytes`, `read_bytes`, `read_pages`, and `purges`. Each change is one script: atomic.
+LUA_REMOVE = """
+local p = ARGV[1]
+local BONUS = 1e10
+local function remove(entry)
+    local meta = redis.call('HGET', p .. 'sizes', entry)
+    if meta then
+        local size_and_tags = cjson.decode(meta)
+        local size = size_and_tags[1]
+        redis.call('DECRBY', p .. 'bytes', size)
+        local rank = redis.call('ZSCORE', p .. 'index', entry)
+        if rank and tonumber(rank) >= BONUS then
+            redis.call('DECRBY', p .. 'read_bytes', size)
+            redis.call('DECR', p .. 'read_pages')
+        end
+        for _, tag in ipairs(size_and_tags[2]) do
+            redis.call('SREM', p .. 't:' .. tag, entry)
+        end
+        redis.call('HDEL', p .. 'sizes', entry)
+    end
+    redis.call('ZREM', p .. 'index', entry)
+    redis.call('ZREM', p .. 'expiry', entry)
+    redis.call('DEL', entry)
+end
+local function total(name)
+    return tonumber(redis.call('GET', p .. name) or '0')
+end
+"""
+
+LUA_PUT = (
+    LUA_REMOVE
+    + """
+-- ARGV: prefix, purges seen, entry, now, expires, ttl, size, [size, tags],
+--       max bytes, max entries, read share, meta, identity, gzip, br, tags...
+if total('purges') ~= tonumber(ARGV[2]) then return -1 end
+local entry, now, size = ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[7])
+remove(entry)
+redis.call('HSET', entry, 'meta', ARGV[12], 'identity', ARGV[13], 'gzip', ARGV[14], 'br', ARGV[15])
+redis.call('EXPIRE', entry, ARGV[6])
+redis.call('HSET', p .. 'sizes', entry, ARGV[8])
+redis.call('INCRBY', p .. 'bytes', size)
+redis.call('ZADD', p .. 'index', now, entry)
+redis.call('ZADD', p .. 'expiry', ARGV[5], entry)
+for i = 16, #ARGV do
+    local tag = p .. 't:' .. ARGV[i]
+    redis.call('SADD', tag, entry)
+    -- A tag's set lasts as long as its newest entry, not for ever.
+    redis.call('EXPIRE', tag, ARGV[6], 'GT')
+    redis.call('EXPIRE', tag, ARGV[6], 'NX')
+end
+local max_bytes, max_pages, share = tonumber(ARGV[9]), tonumber(ARGV[10]), tonumber(ARGV[11])
+local evicted = 0
+while total('bytes') > max_bytes or redis.call('HLEN', p .. 'sizes') > max_pages do
+    local victim
+    if total('read_bytes') > max_bytes * share or total('read_pages') > max_pages * share then
+        victim = redis.call('ZRANGEBYSCORE', p .. 'index', BONUS, '+inf', 'LIMIT', 0, 1)[1]
+    end
+    victim = victim
+        or redis.call('ZRANGEBYSCORE', p .. 'index', '-inf', '(10000000000', 'LIMIT', 0, 1)[1]
+    victim = victim or redis.call('ZRANGE', p .. 'index', 0, 0)[1]
+    if not victim then break end
+    remove(victim)
+    evicted = evicted + 1
+end
+return evicted
+"""
+)
+
+LUA_TOUCH = (
+    LUA_REMOVE
+    + """
+-- ARGV: prefix, now, entries...
+local rank = tonumber(ARGV[2]) + BONUS
+for i = 3, #ARGV do
+    local entry = ARGV[i]
+    local old = redis.call('ZSCORE', p .. 'index', entry)
+    if old then
+        if tonumber(old) < BONUS then
+            local meta = redis.call('HGET', p .. 'sizes', entry)
+            if meta then
+                redis.call('INCRBY', p .. 'read_bytes', cjson.decode(meta)[1])
+                redis.call('INCR', p .. 'read_pages')
+            end
+        end
+        redis.call('ZADD', p .. 'index', rank, entry)
+    end
+end
+return 0
+"""
+)
+
+LUA_SWEEP = (
+    LUA_REMOVE
+    + """
+-- ARGV: prefix, now, batch
+local expired = redis.call('ZRANGEBYSCORE', p .. 'expiry', '-inf', ARGV[2], 'LIMIT', 0, ARGV[3])
+for _, entry in ipairs(expired) do remove(entry) end
+return #expired
+"""
+)
+
+LUA_PURGE = (
+    LUA_REMOVE
+    + """
+-- ARGV: prefix, tags...
+redis.call('INCR', p .. 'purges')
+local removed = 0
+for i = 2, #ARGV do
+    local tag = p .. 't:' .. ARGV[i]
+    for _, entry in ipairs(redis.call('SMEMBERS', tag)) do
+        remove(entry)
+        removed = removed + 1
+    end
+    redis.call('DEL', tag)
+end
+return removed
+"""
+)
 
 
 class RedisPageStore:
@@ -210,9 +503,28 @@ class RedisPageStore:
 
     PREFIX = "warta:pc:"
 
-    def __init__(self, url: str, max_entries: int):
-        self.redis = redis.Redis.from_url(url)
-        self.max_entries, self.stores = max_entries, 0
+    def __init__(
+        self, url: str, max_entries: int = DEFAULT_MAX_ENTRIES, max_bytes: int = DEFAULT_MAX_BYTES
+    ):
+        # No retries: a Redis that does not answer at once is down, and a reader waits.
+        self.redis = redis.Redis.from_url(
+            url,
+            socket_connect_timeout=REDIS_CONNECT_TIMEOUT,
+            socket_timeout=REDIS_TIMEOUT,
+            retry=Retry(NoBackoff(), 0),
+        )
+        self.name = "page cache (Redis)"
+        self.max_entries, self.max_bytes = max_entries, max_bytes
+        self.touched = TouchedKeys()
+        self.scripts = {
+            name: self.redis.register_script(source)
+            for name, source in (
+                ("put", LUA_PUT),
+                ("touch", LUA_TOUCH),
+                ("sweep", LUA_SWEEP),
+                ("purge", LUA_PURGE),
+            )
+        }
 
     def _entry(self, key: str) -> str:
         return f"{self.PREFIX}e:{hashlib.sha1(key.encode()).hexdigest()}"  # noqa: S324 - a name
@@ -224,62 +536,104 @@ class RedisPageStore:
         status, headers, etag, modified, expires = json.loads(meta)
         if expires < time.time():  # Redis expires it a second later; the clock here decides
             return None
+        self.touched.add(self._entry(key))
         return CachedPage(status, headers, body, etag, modified)
 
     def purge_count(self) -> int:
         return int(self.redis.get(f"{self.PREFIX}purges") or 0)
 
-    def put(self, key, ttl, status, headers, bodies, etag, modified, tags, purges_seen) -> bool:
-        entry = self._entry(key)
-        with self.redis.pipeline() as pipe:
-            pipe.watch(f"{self.PREFIX}purges")
-            if int(pipe.get(f"{self.PREFIX}purges") or 0) != purges_seen:
-                return False
-            pipe.multi()
-            pipe.delete(entry)
-            pipe.hset(
-                entry,
-                mapping={
-                    "meta": json.dumps([status, headers, etag, modified, time.time() + ttl]),
-                    **bodies,
-                },
-            )
-            pipe.expire(entry, int(ttl) + 1)
-            pipe.zadd(f"{self.PREFIX}index", {entry: time.time() + ttl})
-            for tag in tags:
-                pipe.sadd(f"{self.PREFIX}t:{tag}", entry)
-                # A tag's set lasts as long as its newest entry, not for ever.
-                pipe.expire(f"{self.PREFIX}t:{tag}", int(ttl) + 1, gt=True)
-                pipe.expire(f"{self.PREFIX}t:{tag}", int(ttl) + 1, nx=True)
-            try:
-                pipe.execute()
-            except WatchError:  # a purge came in between
-                return False
-        self.stores += 1
-        if self.stores % TRIM_EVERY == 1:
-            self.trim()
-        return True
+    def usage(self) -> tuple[int, int]:
+        """(bytes, pages) stored."""
+        with self.redis.pipeline(transaction=False) as pipe:
+            pipe.get(f"{self.PREFIX}bytes")
+            pipe.hlen(f"{self.PREFIX}sizes")
+            total, pages = pipe.execute()
+        return int(total or 0), pages
 
-    def trim(self) -> None:
-        """Expired entries leave the index, and past `max_entries` those expiring soonest
-        go (Redis expires the entries themselves)."""
-        index = f"{self.PREFIX}index"
-        self.redis.zremrangebyscore(index, "-inf", time.time())
-        excess = self.redis.zcard(index) - self.max_entries
-        if excess > 0:
-            entries = [entry for entry, _expires in self.redis.zpopmin(index, excess)]
-            self.redis.delete(*entries)
+    def put(self, key, ttl, status, headers, bodies, etag, modified, tags, purges_seen) -> bool:
+        self.flush_touches()  # this worker's hits first, so that eviction spares them
+        now = time.time()
+        meta = json.dumps([status, headers, etag, modified, now + ttl])
+        size = entry_size(key, status, meta, etag, bodies)
+        tags = sorted(tags)
+        result = self.scripts["put"](
+            args=[
+                self.PREFIX, purges_seen, self._entry(key), now, now + ttl, int(ttl) + 1,
+                size, json.dumps([size, tags]), self.max_bytes, self.max_entries, READ_SHARE,
+                meta, bodies["identity"], bodies["gzip"], bodies["br"], *tags,
+            ]
+        )  # fmt: skip
+        return result != -1
+
+    def flush_touches(self) -> None:
+        """Write the hits this worker saw since the last write."""
+        if entries := self.touched.take():
+            self.scripts["touch"](args=[self.PREFIX, time.time(), *entries])
+
+    def sweep(self) -> int:
+        """Remove expired pages, a batch per script; returns how many went."""
+        removed, now = 0, time.time()
+        while True:
+            count = self.scripts["sweep"](args=[self.PREFIX, now, SWEEP_BATCH])
+            removed += count
+            if count < SWEEP_BATCH:
+                return removed
 
     def purge(self, tags: Iterable[str]) -> int:
-        tag_keys = [f"{self.PREFIX}t:{tag}" for tag in tags]
-        with self.redis.pipeline(transaction=True) as pipe:
-            pipe.incr(f"{self.PREFIX}purges")
-            pipe.sunion(tag_keys)
-            pipe.delete(*tag_keys)
-            _count, entries, _deleted = pipe.execute()
-        if entries:
-            self.redis.delete(*entries)
-        return len(entries)
+        return self.scripts["purge"](args=[self.PREFIX, *tags])
+
+
+class GuardedStore:
+    """A store as the page cache uses it: an error is an outage, never a failed request.
+
+    While the store is out, readers get pages rendered by Django (not stored), and a
+    purge that could not be made is owed: the first successful call after the outage
+    purges everything this worker might have left stale."""
+
+    def __init__(self, store, retry_after: float = 2.0, log_every: float = 60.0):
+        self.store = store
+        self.outage = Outage(store.name, log, retry_after=retry_after, log_every=log_every)
+        self.purge_owed = False
+
+    def call(self, method: str, *args, default=None):
+        if not self.outage.available():
+            return default
+        try:
+            if self.purge_owed:
+                self.store.purge([ALL_TAG])
+                self.purge_owed = False
+            result = getattr(self.store, method)(*args)
+        except STORE_ERRORS as error:
+            self.outage.failed(error)
+            return default
+        self.outage.recovered()
+        return result
+
+    def get(self, key: str, encoding: str) -> CachedPage | None:
+        return self.call("get", key, encoding)
+
+    def purge_count(self) -> int | None:
+        return self.call("purge_count")
+
+    def put(self, *args) -> bool:
+        return self.call("put", *args, default=False)
+
+    def usage(self) -> tuple[int, int] | None:
+        return self.call("usage")
+
+    def flush_touches(self) -> None:
+        self.call("flush_touches")
+
+    def sweep(self) -> int:
+        return self.call("sweep", default=0)
+
+    def purge(self, tags: Iterable[str]) -> int:
+        missing = object()
+        removed = self.call("purge", list(tags), default=missing)
+        if removed is missing:
+            self.purge_owed = True
+            return 0
+        return removed
 
 
 def store_from_settings():
@@ -287,22 +641,26 @@ def store_from_settings():
     config = settings.WARTA_PAGE_CACHE
     if not config.get("ENABLED", True):
         return None
-    max_entries = config.get("MAX_ENTRIES", 5_000)
+    bounds = (
+        config.get("MAX_ENTRIES", DEFAULT_MAX_ENTRIES),
+        config.get("MAX_BYTES", DEFAULT_MAX_BYTES),
+    )
     if config.get("REDIS_URL"):
-        return RedisPageStore(config["REDIS_URL"], max_entries)
-    return SQLitePageStore(config["PATH"], max_entries)
+        return RedisPageStore(config["REDIS_URL"], *bounds)
+    return SQLitePageStore(config["PATH"], *bounds)
 
 
 _store = None
 _store_lock = threading.Lock()
 
 
-def get_store():
+def get_store() -> GuardedStore | None:
     global _store
     if _store is None:
         with _store_lock:
             if _store is None:
-                _store = store_from_settings() or False
+                store = store_from_settings()
+                _store = GuardedStore(store) if store else False
     return _store or None
 
 
@@ -316,6 +674,59 @@ def purge(*tags: str) -> int:
     """Remove every cached page showing any of `tags`; returns how many were removed."""
     store = get_store()
     return store.purge(tags) if store and tags else 0
+
+
+class Maintenance:
+    """Each worker's thread: writes the hits it saw every `TOUCH_SECONDS` and removes
+    expired pages every `SWEEP_SECONDS`, whether or not anything is published."""
+
+    def __init__(self):
+        self.pid: int | None = None
+        self.lock = threading.Lock()
+        self.stopping = threading.Event()
+        self.swept = threading.Event()
+
+    def ensure_started(
+        self, interval: float = TOUCH_SECONDS, sweep_every: float = SWEEP_SECONDS
+    ) -> None:
+        if self.pid == os.getpid():
+            return
+        with self.lock:
+            if self.pid == os.getpid():
+                return
+            self.pid = os.getpid()
+            self.stopping.clear()
+            threading.Thread(
+                target=self.run, args=(interval, sweep_every), name="warta-page-cache", daemon=True
+            ).start()
+
+    def run(self, interval: float, sweep_every: float) -> None:
+        last_sweep = time.monotonic()
+        while not self.stopping.wait(interval):
+            sweep = time.monotonic() - last_sweep >= sweep_every
+            try:
+                self.run_once(sweep)
+            except Exception:
+                log.exception("Page cache maintenance failed; it runs again shortly")
+            if sweep:
+                last_sweep = time.monotonic()
+                self.swept.set()
+
+    @staticmethod
+    def run_once(sweep: bool) -> None:
+        store = get_store()
+        if store is None:
+            return
+        store.flush_touches()
+        if sweep:
+            store.sweep()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.pid = None
+
+
+maintenance = Maintenance()
 
 
 class PageCacheApp:
@@ -344,7 +755,11 @@ class PageCacheApp:
         ):
             return self.app(environ, start_response)
 
-        key = f"{environ.get('HTTP_HOST', '')}|{path}|{environ.get('QUERY_STRING', '')}"
+        # Django sees only what the key holds, so a stored page cannot depend on more.
+        query = cache_query(environ.get("QUERY_STRING", ""))
+        if query != environ.get("QUERY_STRING", ""):
+            environ = {**environ, "QUERY_STRING": query}
+        key = cache_key(environ, query)
         encoding = preferred_encoding(environ.get("HTTP_ACCEPT_ENCODING", ""))
         page = store.get(key, encoding)
         if page is not None:
@@ -383,8 +798,11 @@ class PageCacheApp:
                 return False
         return False
 
-    def fill(self, environ, start_response, store, key, path, encoding):
+    def fill(self, environ, start_response, store: GuardedStore, key, path, encoding):
+        # None: the store is out. The page is rendered and served all the same.
         purges_seen = store.purge_count()
+        if purges_seen is None:
+            return self.app(environ, start_response)
         captured = {}
 
         def capture(status, headers, exc_info=None):

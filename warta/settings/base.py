@@ -243,11 +243,18 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Full-page cache (warta/core/pagecache.py) and the HTTP caching headers of reader pages.
 WARTA_PAGE_CACHE = {
     "ENABLED": env.get_bool("WARTA_PAGE_CACHE", True),
-    # Pages kept at most (each some 80 kB in three encodings): the oldest go first.
+    # Pages and bytes kept at most (a page is some 80 kB in three encodings); past either,
+    # pages nobody read again go first (warta.core.pagecache).
     "MAX_ENTRIES": int(env.get_number("WARTA_PAGE_CACHE_MAX_ENTRIES", 5_000, 100, 1_000_000)),
+    "MAX_BYTES": int(
+        env.get_number("WARTA_PAGE_CACHE_MAX_BYTES", 256 * 1024 * 1024, 1024 * 1024, 2**40)
+    ),
     "REDIS_URL": REDIS_URL,
     "PATH": VAR_DIR / "pagecache.sqlite3",
 }
+# Longer paths or query strings are answered 414 before Django (warta.core.request_lines).
+WARTA_MAX_PATH_BYTES = int(env.get_number("WARTA_MAX_PATH_BYTES", 2048, 256, 65_536))
+WARTA_MAX_QUERY_BYTES = int(env.get_number("WARTA_MAX_QUERY_BYTES", 2048, 256, 65_536))
 WARTA_HTTP_CACHE = {
     "PAGE_CACHE_TTL": 3600,  # publication purges exactly; this bounds anything missed
     "NOT_FOUND_TTL": 60,

@@ -343,34 +343,3 @@ def test_a_purge_from_another_process_is_seen(site_app):
     other = pagecache.store_from_settings()  # a second, independent connection
     other.purge([f"page:{article.pk}"])
     assert call(site_app, article.url).cache == "MISS"
-
-
-def stores(tmp_path):
-    yield pagecache.SQLitePageStore(tmp_path / "pages.sqlite3", max_entries=10)
-    if url := pagecache.settings.WARTA_PAGE_CACHE.get("REDIS_URL"):
-        store = pagecache.RedisPageStore(url, max_entries=10)
-        store.PREFIX = f"warta-test:pc:{tmp_path.name}:"
-        yield store
-
-
-def keep(store, key: str, ttl: float = 60) -> None:
-    bodies = {"identity": b"<p>x</p>", "gzip": b"g", "br": b"b"}
-    purges = store.purge_count()
-    assert store.put(key, ttl, "200 OK", [], bodies, '"e"', 0.0, {"listing", f"path:{key}"}, purges)
-
-
-def test_the_store_keeps_no_more_pages_than_its_bound_dropping_the_soonest_to_expire(tmp_path):
-    """Past its bound a store drops the pages that would expire first; every page stored
-    in a while is checked (TRIM_EVERY), so a flood of new addresses cannot fill a disk."""
-    for store in stores(tmp_path):
-        keep(store, "lasting", ttl=3600)
-        for number in range(2 * pagecache.TRIM_EVERY):
-            keep(store, f"/?utm={number}", ttl=60 + number)
-        kept = [
-            key
-            for key in ["lasting", *(f"/?utm={n}" for n in range(128))]
-            if store.get(key, "identity")
-        ]
-        assert 10 <= len(kept) <= 10 + pagecache.TRIM_EVERY
-        assert "lasting" in kept  # the soonest to expire went first
-        assert "/?utm=0" not in kept
