@@ -15,6 +15,8 @@ handler500 = core_views.server_error
 urlpatterns = [
     # The admin's JavaScript catalogue and newsroom guide, before Wagtail's admin.
     path("admin/", include("warta.backoffice.urls")),
+    # Staff sign-in, throttled and with the two-step login (warta.accounts), before Wagtail's.
+    path("admin/", include("warta.accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document addresses (wagtail.documents.urls, same names), with its ids
     # bounded as Warta's are (warta.core.converters): 4,301 digits made its view raise.

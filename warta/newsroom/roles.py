@@ -57,6 +57,7 @@ CHIEF_EXTRA = (
     ("press", "retraction", "retract_article"),  # PPMS point 5: the editor-in-chief's call
     ("standing", "standingpage", "add_standingpage"),  # who may open a legal page
     ("standing", "presssettings", "change_presssettings"),  # UU Pers article 12 data
+    ("accounts", "loginsettings", "change_loginsettings"),  # the two-step login for all
 )
 ADMINISTRATION = tuple(
     (app, model, f"{verb}_{model}")

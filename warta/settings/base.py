@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "warta.press",  # corrections and retractions (PPMS points 4 and 5)
     "warta.standing",  # the standing pages: Tentang Kami, Redaksi, Pedoman Media Siber…
     "warta.integrity",  # refuses gambling spam and hidden links; scans nightly
+    "warta.accounts",  # staff sign-in: throttled, bounded hashing, two-step login
     "warta.demo",  # demo content for every app, so after them
     "warta.backoffice",  # the admin's catalogue and templates, before Wagtail's
     "wagtail.contrib.redirects",
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks_db",  # the queue of scheduled publication (TASKS below)
+    "django_otp",  # two-step login's codes (warta.accounts)
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -81,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The two-step login: a device holder's session must have passed it (warta.accounts).
+    "warta.accounts.middleware.TwoStepMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "warta.core.middleware.StaffAreaMiddleware",
@@ -183,6 +188,29 @@ else:
 # a Redis round trip, per image per page) buys nothing: it goes nowhere.
 RENDITIONS_CACHE = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 CACHES["renditions"] = RENDITIONS_CACHE
+
+# Argon2 first; a password stored with another hasher is rehashed at its next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# Staff sign-in (warta.accounts; docs/configuration.md, "Staff sign-in"): failures allowed
+# per account and per address before attempts are refused, the first refusal's length and
+# its cap in seconds (it doubles in between), and the password checks at once per process.
+WARTA_LOGINS = {
+    "ACCOUNT_FAILURES": int(env.get_number("WARTA_LOGIN_ACCOUNT_FAILURES", 5, 1, 1000)),
+    "ADDRESS_FAILURES": int(env.get_number("WARTA_LOGIN_ADDRESS_FAILURES", 20, 1, 100_000)),
+    "FIRST_DELAY": env.get_number("WARTA_LOGIN_FIRST_DELAY", 60, 1, 86_400),
+    "MAX_DELAY": env.get_number("WARTA_LOGIN_MAX_DELAY", 900, 1, 86_400),
+    "FORGET_AFTER": 86_400,  # a day without failures and the count starts again
+    "HASHING_SLOTS": int(env.get_number("WARTA_LOGIN_HASHING_SLOTS", 1, 1, 64)),
+    "SLOT_WAIT": env.get_number("WARTA_LOGIN_SLOT_WAIT", 0.05, 0, 5),
+}
+# The name authenticator apps show beside the code.
+OTP_TOTP_ISSUER = WARTA_SITE_NAME
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,1 @@
+"""Staff sign-in: throttled attempts, bounded password hashing and the two-step login."""
