@@ -87,6 +87,7 @@ def warta_environment(home: Path, database_url: str, page_cache: bool) -> dict:
         WARTA_SECRET_KEY=secrets.token_urlsafe(50),
         WARTA_ALLOWED_HOSTS="127.0.0.1,localhost",
         WARTA_SECURE_COOKIES="0",
+        WARTA_TRUSTED_PROXIES="127.0.0.1,::1",  # nginx, as documented
         WARTA_PAGE_CACHE="1" if page_cache else "0",
         WARTA_LOG_LEVEL="WARNING",
         DATABASE_URL=database_url,

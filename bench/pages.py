@@ -179,7 +179,14 @@ def nginx_config(workdir: Path, app_port: int, proxy_port: int, static_port: int
     replacements = {
         "/var/cache/nginx/warta": str(workdir / "nginx-cache"),
         "server 127.0.0.1:8000;": f"server 127.0.0.1:{app_port};",
-        "listen 80;": f"listen 127.0.0.1:{proxy_port};",
+        # Measured over plain http on loopback: the https server without its certificate,
+        # the http one (a redirect to https) on a port of its own.
+        "listen 443 ssl http2;": f"listen 127.0.0.1:{proxy_port};",
+        "listen [::]:443 ssl http2;": "",
+        "ssl_certificate /etc/letsencrypt/live/news.example.id/fullchain.pem;": "",
+        "ssl_certificate_key /etc/letsencrypt/live/news.example.id/privkey.pem;": "",
+        "listen 80;": f"listen 127.0.0.1:{free_port()};",
+        "listen [::]:80;": "",
         "/srv/warta/var/static/": f"{workdir}/var/static/",
         "/srv/warta/var/media/": f"{workdir}/var/media/",
         "/etc/nginx/warta_proxy_params": str(ROOT / "deploy" / "warta_proxy_params"),

@@ -1,7 +1,10 @@
-"""deploy/nginx.conf in front of a stand-in for Warta: one cached copy per encoding."""
+"""deploy/nginx.conf in front of a stand-in for Warta: https only, forwarded headers set,
+one cached copy per encoding."""
 
+import http.client
 import shutil
 import socket
+import ssl
 import subprocess
 import tempfile
 import threading
@@ -25,9 +28,12 @@ class Page(BaseHTTPRequestHandler):
     """Answers as Warta answers a reader page: cacheable, varying by encoding."""
 
     asked: list[str | None] = []
+    forwarded: list[tuple[str | None, str | None, str | None]] = []
 
     def do_GET(self):  # noqa: N802 - the name http.server calls
         Page.asked.append(self.headers.get("Accept-Encoding"))
+        names = ("Host", "X-Forwarded-For", "X-Forwarded-Proto")
+        Page.forwarded.append(tuple(self.headers.get(name) for name in names))
         body = b"<!doctype html><title>Berita</title>"
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -42,25 +48,53 @@ class Page(BaseHTTPRequestHandler):
         pass
 
 
+def self_signed_certificate(directory: Path) -> tuple[Path, Path]:
+    openssl = shutil.which("openssl")
+    if not openssl:
+        pytest.skip("openssl is not installed (apt-get install openssl)")
+    certificate, key = directory / "cert.pem", directory / "key.pem"
+    subprocess.run(  # noqa: S603 - openssl, making a throwaway certificate
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=news.example.id", "-keyout", key, "-out", certificate],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    return certificate, key
+
+
 @pytest.fixture
-def proxy():
-    """nginx with deploy/nginx.conf (its paths and ports made local) in front of `Page`."""
+def nginx_site():
+    """nginx with deploy/nginx.conf (its paths, ports and certificate made local) in front
+    of `Page`: yields the plain-http and the https address."""
     nginx = shutil.which("nginx")
     if not nginx:
         pytest.skip("nginx is not installed (apt-get install nginx; .ci/run does)")
     # Readable by nginx's workers, which run as an unprivileged user.
     tmp_path = Path(tempfile.mkdtemp(prefix="warta-nginx-"))
     tmp_path.chmod(0o755)
+    certificate, key = self_signed_certificate(tmp_path)
+    key.chmod(0o644)
+    challenges = tmp_path / "acme" / ".well-known" / "acme-challenge"
+    challenges.mkdir(parents=True)
+    (challenges / "token").write_text("token.thumbprint")
+    for directory in (challenges, challenges.parent, challenges.parent.parent):
+        directory.chmod(0o755)
     upstream = ThreadingHTTPServer(("127.0.0.1", 0), Page)
     threading.Thread(target=upstream.serve_forever, daemon=True).start()
-    port = free_port()
+    port, tls_port = free_port(), free_port()
     site = (DEPLOY / "nginx.conf").read_text()
     for old, new in {
         "/var/cache/nginx/warta": str(tmp_path / "cache"),
         "server 127.0.0.1:8000;": f"server 127.0.0.1:{upstream.server_port};",
         "listen 80;": f"listen 127.0.0.1:{port};",
+        "listen [::]:80;": "",
+        "listen 443 ssl http2;": f"listen 127.0.0.1:{tls_port} ssl http2;",
+        "listen [::]:443 ssl http2;": "",
+        "/etc/letsencrypt/live/news.example.id/fullchain.pem": str(certificate),
+        "/etc/letsencrypt/live/news.example.id/privkey.pem": str(key),
+        "/var/www/acme": str(tmp_path / "acme"),
         "/etc/nginx/warta_proxy_params": str(DEPLOY / "warta_proxy_params"),
     }.items():
+        assert old in site, f"deploy/nginx.conf no longer has {old!r}"
         site = site.replace(old, new)
     (tmp_path / "site.conf").write_text(site)
     (tmp_path / "nginx.conf").write_text(
@@ -81,18 +115,39 @@ def proxy():
         except OSError:
             time.sleep(0.05)
     Page.asked.clear()
-    yield f"http://127.0.0.1:{port}"
+    Page.forwarded.clear()
+    yield f"http://127.0.0.1:{port}", f"https://127.0.0.1:{tls_port}"
     server.terminate()
     server.wait(timeout=10)
     upstream.shutdown()
     shutil.rmtree(tmp_path, ignore_errors=True)
 
 
+@pytest.fixture
+def proxy(nginx_site):
+    """The https address of nginx in front of `Page`."""
+    return nginx_site[1]
+
+
+# The test's own certificate: the connection is encrypted, not verified.
+UNVERIFIED = ssl._create_unverified_context()  # noqa: S323 - a throwaway loopback certificate
+
+
 def get(url: str, **headers) -> str:
     request = urllib.request.Request(url, headers=headers)  # noqa: S310 - loopback
-    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
+    with urllib.request.urlopen(request, timeout=10, context=UNVERIFIED) as response:  # noqa: S310
         response.read()
         return response.headers["X-Proxy-Cache"]
+
+
+def plain_get(address: str, path: str) -> http.client.HTTPResponse:
+    """One plain-http request, redirects not followed."""
+    connection = http.client.HTTPConnection(address.removeprefix("http://"), timeout=10)
+    connection.request("GET", path, headers={"Host": "news.example.id"})
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response
 
 
 def test_requests_whose_encodings_normalise_alike_share_one_cached_copy(proxy):
@@ -103,3 +158,33 @@ def test_requests_whose_encodings_normalise_alike_share_one_cached_copy(proxy):
     assert get(f"{proxy}/berita/", **{"Accept-Encoding": "gzip, deflate, br"}) == "MISS"
     assert get(f"{proxy}/berita/", **{"Accept-Encoding": "br, gzip"}) == "HIT"
     assert Page.asked == [None, "br"]  # Warta was asked once per encoding, normalised
+
+
+def test_plain_http_is_redirected_to_https_and_never_reaches_warta(nginx_site):
+    """Over plain http every address answers 301 to the same one on https; Warta is not
+    asked, so no page is made or cached for http."""
+    plain, _ = nginx_site
+    for path in ("/", "/berita/?utm_source=x", "/admin/", "/api/engagement/v1/articles/1/views"):
+        response = plain_get(plain, path)
+        assert response.status == 301
+        assert response.headers["Location"] == f"https://news.example.id{path}"
+    assert Page.asked == []
+
+
+def test_certificate_renewals_are_answered_over_plain_http(nginx_site):
+    """The ACME challenge files are served on port 80, not redirected."""
+    plain, _ = nginx_site
+    response = plain_get(plain, "/.well-known/acme-challenge/token")
+    assert response.status == 200
+    assert Page.asked == []
+
+
+def test_warta_is_told_the_readers_address_and_scheme(proxy):
+    """nginx sets X-Forwarded-Proto itself (a reader's own is replaced) and appends the
+    reader's address to whatever X-Forwarded-For the reader sent, so the rightmost entry
+    is the one Warta's trusted-proxy layer takes."""
+    get(f"{proxy}/berita/", **{"X-Forwarded-Proto": "http", "X-Forwarded-For": "6.6.6.6"})
+    [(host, forwarded_for, proto)] = Page.forwarded
+    assert proto == "https"
+    assert forwarded_for == "6.6.6.6, 127.0.0.1"
+    assert host == proxy.removeprefix("https://").split(":")[0]
