@@ -43,7 +43,8 @@ pytest: $(BIN)/.installed
 # scale.py: pages at 1,000 then 100,000 articles (PostgreSQL database warta_bench_scale);
 # memory.py: worker RSS over 50,000 requests (SQLite demo); render.py: fresh rendering's
 # CPU time in process, against the revision named by RENDER_BASELINE (default: HEAD);
-# spread.py: readers spread over a 2,000-story archive against one story read again and again.
+# spread.py: readers spread over a 2,000-story archive against one story read again and again;
+# logins.py: readers of a cached article during a flood of wrong passwords.
 RENDER_BASELINE ?= HEAD
 bench: $(BIN)/.installed
 	$(BIN)/python bench/pages.py --database sqlite --write
@@ -55,6 +56,7 @@ bench: $(BIN)/.installed
 	$(MAKE) bench-search
 	$(BIN)/python bench/scale.py --write
 	$(BIN)/python bench/memory.py --write
+	$(BIN)/python bench/logins.py --write
 
 # 100,000 generated articles in PostgreSQL (database warta_bench_search), /cari/ timed.
 bench-search: $(BIN)/.installed
