@@ -226,6 +226,18 @@ def test_a_forged_https_request_cannot_change_what_readers_get(site):
 
 
 @pytest.mark.django_db
+def test_https_and_plain_requests_each_get_their_own_links(site):
+    """Through the trusted proxy an https reader gets https links and a plain one http
+    links, whichever was cached first."""
+    article = ArticlePageFactory(title="Banjir di Pati")
+    path = article.url
+    for proto in ("https", "http", "https", "http"):
+        status, body = call(site, path, "127.0.0.1", x_forwarded_proto=proto)
+        assert status == 200
+        assert {link.split(":")[0] for link in page_links(body)} == {proto}
+
+
+@pytest.mark.django_db
 def test_forged_forwarded_addresses_buy_no_views(site, settings):
     """A client reached directly rotating X-Forwarded-For is still one address; behind the
     trusted proxy each reader's address is their own."""
