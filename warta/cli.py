@@ -5,8 +5,10 @@ job (development for `demo`, production for the rest unless DJANGO_SETTINGS_MODU
 says otherwise) and turns a bad setting into one line naming the variable.
 """
 
+import errno
 import os
 import secrets
+import socket
 import sys
 
 WARTA_COMMANDS = {
@@ -85,6 +87,10 @@ def demo(args: list[str]) -> int:
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     parser.add_argument("--no-serve", action="store_true", help="Set up, but do not serve.")
     options = parser.parse_args(args)
+    # Before minutes of setting up: the port must be free to serve the demo at the end.
+    if not options.no_serve and (problem := address_problem(options.host, options.port)):
+        print(f"warta demo: {options.host}:{options.port} {problem}", file=sys.stderr)
+        return 1
 
     if setup_django():
         return 1
@@ -136,11 +142,20 @@ def serve(args: list[str]) -> int:
         default=int(os.environ.get("WARTA_THREADS", "0")) or 2,
         help="threads per worker running Django, each with its own database connection",
     )
-    parser.add_argument("--access-log", action="store_true", help="log every request to stdout")
+    parser.add_argument(
+        "--access-log",
+        action="store_true",
+        help="one line per request on stdout, as WARTA_ACCESS_LOG=1 (docs/configuration.md)",
+    )
     options = parser.parse_args(args)
     host, _, port = options.bind.rpartition(":")
     if not host or not port.isdigit():
         parser.error(f"--bind must be HOST:PORT, not {options.bind!r}")
+    if problem := address_problem(host.strip("[]"), int(port)):
+        print(f"warta serve: {options.bind} {problem}", file=sys.stderr)
+        return 1
+    if options.access_log:
+        os.environ["WARTA_ACCESS_LOG"] = "1"  # read by the settings, here and in the workers
     if setup_django():
         return 1
     from django.conf import settings
@@ -162,7 +177,7 @@ def serve(args: list[str]) -> int:
         workers=options.workers,
         blocking_threads=options.threads,
         backpressure=options.threads * 8,
-        log_access=options.access_log,
+        log_access=False,  # written by warta.core.requestlog, with the request id
         respawn_failed_workers=True,
         workers_kill_timeout=20,
     )
@@ -182,6 +197,31 @@ def serve(args: list[str]) -> int:
     sys.stdout.flush()
     server.serve()
     return 0
+
+
+def address_problem(host: str, port: int) -> str | None:
+    """Why serving on host:port would fail or share the port, or None if it is free.
+
+    granian binds with SO_REUSEPORT, so a second server on a port already served would
+    start and silently take half of its connections. Binding here first, without
+    SO_REUSEPORT, finds a port someone listens on; SO_REUSEADDR lets a port whose last
+    connections are still closing (TIME_WAIT, after a restart) count as free, as it does
+    for granian."""
+    try:
+        family, kind, proto, _name, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+    except (OSError, UnicodeError) as error:
+        return f"cannot be resolved: {error}"
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                return "is already in use: another server listens on it (stop it or choose another)"
+            return f"cannot be served: {error.strerror or error}"
+    return None
 
 
 def queue_missing_changes() -> None:

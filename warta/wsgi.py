@@ -22,6 +22,7 @@ from warta.core import compat
 from warta.core.pagecache import PageCacheApp, maintenance
 from warta.core.proxies import TrustedProxiesApp
 from warta.core.request_lines import RequestLineLimitApp
+from warta.core.requestlog import RequestLogApp
 from warta.engagement.counters import flusher
 from warta.engagement.wsgi import ViewBeaconApp
 
@@ -33,6 +34,9 @@ application = RequestLineLimitApp(application)
 # The reader's address and scheme from WARTA_TRUSTED_PROXIES only; forwarded headers from
 # anyone else reach neither the layers inside this one nor Django.
 application = TrustedProxiesApp(application, trusted=settings.WARTA_TRUSTED_PROXIES)
+# Outermost: an id for each request (X-Request-Id, every log line), a body for every error,
+# and the access log when WARTA_ACCESS_LOG is on.
+application = RequestLogApp(application, access_log=settings.WARTA_ACCESS_LOG)
 
 # Each worker persists pending view counts every few seconds, its own and those left by
 # a worker that died.

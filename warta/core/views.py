@@ -6,6 +6,8 @@ from django.template import loader
 from django.views import static
 from django.views.decorators.csrf import requires_csrf_token
 
+from .requestlog import ENVIRON_KEY as REQUEST_ID
+
 # The longest file name a file system holds (ext4, XFS, btrfs), in bytes.
 MAX_NAME_BYTES = 255
 
@@ -19,7 +21,8 @@ def page_not_found(request, exception=None):
 @requires_csrf_token
 def server_error(request):
     # No context processors: whatever broke the page may break them too.
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    page = loader.get_template("500.html").render({"request_id": request.META.get(REQUEST_ID)})
+    return HttpResponseServerError(page)
 
 
 def serve_upload(request, path: str):

@@ -345,15 +345,29 @@ TASKS = {
 WARTA_WORKER = env.get_bool("WARTA_WORKER", True)
 WARTA_WORKER_INTERVAL = env.get_number("WARTA_WORKER_INTERVAL", 1, 0.1, 60)
 
+# One line per request on standard output (format in docs/configuration.md); `warta serve
+# --access-log` turns it on too.
+WARTA_ACCESS_LOG = env.get_bool("WARTA_ACCESS_LOG", False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Lines logged while a request is handled end with its id (warta.core.requestlog).
+    "filters": {
+        "request_id": {"()": "warta.core.requestlog.RequestIdFilter"},
+        "bad_host": {"()": "warta.core.requestlog.BadHostFilter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"]},
+        "access": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout"},
+    },
     "root": {"handlers": ["console"], "level": env.get("WARTA_LOG_LEVEL", "INFO").upper()},
     # One line per background task or page save is noise for an operator.
     "loggers": {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # Any client can send a Host not served here: one warning line, no traceback.
+        "django.security.DisallowedHost": {"filters": ["bad_host"]},
+        "warta.access": {"handlers": ["access"], "level": "INFO", "propagate": False},
     },
 }
 

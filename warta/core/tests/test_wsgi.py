@@ -50,3 +50,9 @@ def test_without_the_shortcut_django_answers_the_view_beacon():
     stack = layers("-view-beacon-layer")
     assert "ViewBeaconApp" not in stack
     assert stack[-2:] == ["PageCacheApp", "WSGIHandler"]
+
+
+def test_the_request_log_is_the_outermost_layer():
+    """Its request id and error answer cover every layer inside, and Django."""
+    assert layers("on")[0] == "RequestLogApp"
+    assert layers("off")[0] == "RequestLogApp"
