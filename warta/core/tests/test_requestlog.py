@@ -312,3 +312,12 @@ def test_missing_fields_are_a_dash(access_lines):
 def test_without_the_access_log_nothing_is_written(access_lines):
     call(RequestLogApp(page))
     assert access_lines() == []
+
+
+def test_the_access_log_names_the_reader_a_trusted_proxy_forwarded(access_lines):
+    """The address is read after the trusted-proxy layer inside has settled it."""
+    from warta.core.proxies import TrustedProxiesApp
+
+    app = RequestLogApp(TrustedProxiesApp(page, trusted=["127.0.0.1"]), access_log=True)
+    call(app, environ(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.20"))
+    assert ACCESS_LINE.match(access_lines()[0])["address"] == "198.51.100.20"
