@@ -1,11 +1,14 @@
 """Error pages in the reader's language, and uploads served by the app on small sites."""
 
+import sys
+
 from django.conf import settings
 from django.http import Http404, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 from django.views import static
 from django.views.decorators.csrf import requires_csrf_token
 
+from . import unavailable
 from .requestlog import ENVIRON_KEY as REQUEST_ID
 
 # The longest file name a file system holds (ext4, XFS, btrfs), in bytes.
@@ -20,6 +23,9 @@ def page_not_found(request, exception=None):
 
 @requires_csrf_token
 def server_error(request):
+    # Called inside Django's except: a database or Redis that cannot answer is a 503.
+    if (response := unavailable.response_for(request, sys.exception())) is not None:
+        return response
     # No context processors: whatever broke the page may break them too.
     page = loader.get_template("500.html").render({"request_id": request.META.get(REQUEST_ID)})
     return HttpResponseServerError(page)

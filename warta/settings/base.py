@@ -77,6 +77,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "warta.core.middleware.NewsroomTimeZoneMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # A database or Redis that cannot answer: 503 with Retry-After, not 500.
+    "warta.core.unavailable.StoreUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -355,6 +357,7 @@ LOGGING = {
     "filters": {
         "request_id": {"()": "warta.core.requestlog.RequestIdFilter"},
         "bad_host": {"()": "warta.core.requestlog.BadHostFilter"},
+        "unavailable": {"()": "warta.core.unavailable.SkipUnavailableRequests"},
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["request_id"]},
@@ -365,6 +368,9 @@ LOGGING = {
     "loggers": {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # A request refused with 503 because the database or Redis cannot answer: the
+        # outage logs once per interval (warta.core.unavailable), not each request.
+        "django.request": {"filters": ["unavailable"]},
         # Any client can send a Host not served here: one warning line, no traceback.
         "django.security.DisallowedHost": {"filters": ["bad_host"]},
         "warta.access": {"handlers": ["access"], "level": "INFO", "propagate": False},

@@ -6,7 +6,6 @@ instead of a traceback from deep inside Django.
 """
 
 import ipaddress
-import ipaddress
 import os
 import re
 import secrets
@@ -45,28 +44,6 @@ def get_list(name: str, default: list[str]) -> list[str]:
     if not raw:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
-
-
-def get_networks(name: str) -> list[str]:
-    """Comma-separated addresses or networks (``127.0.0.1,::1``, ``10.0.0.0/8``), each
-    returned as a network in its canonical spelling; unset, none."""
-    networks = []
-    for item in get_list(name, []):
-        try:
-            networks.append(str(ipaddress.ip_network(item, strict=False)))
-        except ValueError:
-            raise SettingError(
-                name, f"{item!r} is not an address or network (e.g. 127.0.0.1 or 10.0.0.0/8)"
-            ) from None
-    return networks
-
-
-def refuse(name: str, problem: str, harmless: frozenset[str] = frozenset()) -> None:
-    """Stop start-up when `name`, a variable Warta no longer reads, is set to anything but
-    one of the `harmless` values (what it did by default)."""
-    raw = get(name)
-    if raw and raw.lower() not in harmless:
-        raise SettingError(name, problem)
 
 
 def get_networks(name: str) -> list[str]:
@@ -170,10 +147,12 @@ def get_shortcuts(name: str, known: tuple[str, ...]) -> frozenset[str]:
 
 
 def get_database(name: str, default_sqlite_path: Path, own_backends: bool = True) -> dict:
-    """Parse DATABASE_URL; SQLite (the default) gets WAL mode and a busy timeout.
+    """Parse DATABASE_URL; SQLite (the default) gets WAL mode and a busy timeout, PostgreSQL
+    lock, statement and connect timeouts (WARTA_DB_*_TIMEOUT).
     `own_backends`: Warta's subclasses of Django's backends (warta.core.compat), else
     Django's own."""
     url = get(name) or f"sqlite:///{default_sqlite_path}"
+    timeouts = get_database_timeouts()
     try:
         config = dj_database_url.parse(url, conn_max_age=0)
     except Exception as error:  # dj-database-url raises several unrelated types
@@ -192,7 +171,8 @@ def get_database(name: str, default_sqlite_path: Path, own_backends: bool = True
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
             ),
             "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
+            # How long a writer waits for the write lock before it gives up (a 503).
+            "timeout": timeouts.lock or 3600,
         }
     # Each worker thread keeps its connection between requests: opening one (and, for
     # SQLite, running the PRAGMAs above) costs about as much as a page's queries.
@@ -213,7 +193,33 @@ def get_database(name: str, default_sqlite_path: Path, own_backends: bool = True
         # transactions (pgbouncer in that mode cannot keep prepared statements).
         options.setdefault("server_side_binding", True)
         options.setdefault("prepare_threshold", 5)
+        # A locked table or a runaway query fails in seconds (a 503, warta.core.unavailable)
+        # instead of holding the reader's thread, and every thread behind it, for as long
+        # as the lock lasts. 0 waits for ever.
+        options["options"] += (
+            f" -c lock_timeout={round(timeouts.lock * 1000)}"
+            f" -c statement_timeout={round(timeouts.statement * 1000)}"
+        )
+        if timeouts.connect:  # libpq counts whole seconds, at least 2
+            options.setdefault("connect_timeout", max(2, round(timeouts.connect)))
     return config
+
+
+@dataclass(frozen=True)
+class DatabaseTimeouts:
+    """Seconds a query may wait for a lock, run, and wait for a connection (0: no limit)."""
+
+    lock: float
+    statement: float
+    connect: float
+
+
+def get_database_timeouts() -> DatabaseTimeouts:
+    return DatabaseTimeouts(
+        lock=get_number("WARTA_DB_LOCK_TIMEOUT", 3, 0, 3600),
+        statement=get_number("WARTA_DB_STATEMENT_TIMEOUT", 10, 0, 86400),
+        connect=get_number("WARTA_DB_CONNECT_TIMEOUT", 5, 0, 600),
+    )
 
 
 def get_redis_url(name: str) -> str:
