@@ -18,9 +18,12 @@ from asgiref.sync import async_to_sync
 from django.core.cache import cache, caches
 from django.test import Client, override_settings
 
+from warta.core import caches as core_caches
 from warta.core.cache_backends import CacheUnavailable
 from warta.news.factories import ArticlePageFactory, SectionPageFactory
 from warta.news.models import ArticlePage
+from warta.replies.models import ReplySubmission
+from warta.settings.env import Rate
 
 pytestmark = pytest.mark.django_db
 
@@ -232,3 +235,33 @@ def test_pages_and_forms_answer_while_redis_is_down_and_use_it_once_back(
     redis_cache.start()
     pages_and_forms(client, story)
     assert redis_cache.client().dbsize() > 0
+
+
+def test_the_reply_form_rate_limit_lets_no_more_through_while_redis_is_down(
+    redis_server, story, client, settings, tmp_path
+):
+    """With its Redis stopped the hak jawab rate limit refuses (503) or still counts:
+    never more replies than the rate, never a 500."""
+    settings.WARTA_REPLIES = {
+        **settings.WARTA_REPLIES,
+        "ATTACHMENT_ROOT": tmp_path / "replies",
+        "RATE": Rate(limit=2, seconds=3600),
+    }
+    settings.WARTA_ENGAGEMENT = {
+        **settings.WARTA_ENGAGEMENT,
+        "STATE_PATH": tmp_path / "engagement-state.sqlite3",
+        "REDIS_URL": redis_server.url,
+    }
+    core_caches.reset()
+    redis_server.stop()
+    reply = {
+        "name": "Budi Santoso",
+        "contact": "budi@contoh.id",
+        "story": f"http://testserver{story.url}",
+        "text": "Berita itu keliru: jalan desa sudah diperbaiki pada bulan Mei.",
+        "website": "",
+    }
+    answers = [client.post("/hak-jawab/", reply).status_code for _ in range(4)]
+    core_caches.reset()
+    assert all(status < 500 or status == 503 for status in answers), answers
+    assert ReplySubmission.objects.count() <= 2
