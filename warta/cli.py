@@ -87,6 +87,8 @@ def demo(args: list[str]) -> int:
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     parser.add_argument("--no-serve", action="store_true", help="Set up, but do not serve.")
     options = parser.parse_args(args)
+    if not 0 < options.port < 65536:
+        parser.error(f"--port must be from 1 to 65535, not {options.port}")
     # Before minutes of setting up: the port must be free to serve the demo at the end.
     if not options.no_serve and (problem := address_problem(options.host, options.port)):
         print(f"warta demo: {options.host}:{options.port} {problem}", file=sys.stderr)
@@ -149,8 +151,8 @@ def serve(args: list[str]) -> int:
     )
     options = parser.parse_args(args)
     host, _, port = options.bind.rpartition(":")
-    if not host or not port.isdigit():
-        parser.error(f"--bind must be HOST:PORT, not {options.bind!r}")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        parser.error(f"--bind must be HOST:PORT with a port from 1 to 65535, not {options.bind!r}")
     if problem := address_problem(host.strip("[]"), int(port)):
         print(f"warta serve: {options.bind} {problem}", file=sys.stderr)
         return 1

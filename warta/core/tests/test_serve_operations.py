@@ -171,3 +171,14 @@ def test_a_running_server_keeps_its_port_ids_its_answers_and_logs_them(logged_se
     )
     assert ' "GET / HTTP/1.1" 400 ' in log
     assert "Traceback" not in log
+
+
+@pytest.mark.parametrize("bind", ["127.0.0.1:99999", "127.0.0.1:0", "127.0.0.1", ":8000"])
+def test_serve_refuses_an_address_without_a_usable_port(bind, capsys):
+    """Port 99999 would otherwise wrap around to 34463."""
+    with pytest.raises(SystemExit) as exit:
+        cli.main(["serve", "--bind", bind])
+    assert exit.value.code == 2
+    assert f"--bind must be HOST:PORT with a port from 1 to 65535, not {bind!r}" in (
+        capsys.readouterr().err
+    )
