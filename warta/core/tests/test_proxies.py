@@ -97,8 +97,8 @@ def test_an_entry_that_is_no_address_ends_the_chain_at_its_writer():
     app = layer("127.0.0.1", "10.0.0.0/8")
     seen = seen_by(app, "127.0.0.1", x_forwarded_for="198.51.100.1, <script>, 10.0.0.8")
     assert seen["REMOTE_ADDR"] == "10.0.0.8"
-    seen = seen_by(app, "127.0.0.1", x_forwarded_for="unknown")
-    assert seen["REMOTE_ADDR"] == "127.0.0.1"
+    for garbage in ("unknown", "198.51.100.1\x00", "fe80::1%eth0", "1.2.3", ""):
+        assert seen_by(app, "127.0.0.1", x_forwarded_for=garbage)["REMOTE_ADDR"] == "127.0.0.1"
 
 
 def test_addresses_with_ports_are_read():
@@ -110,6 +110,12 @@ def test_addresses_with_ports_are_read():
     assert seen_by(app, "::1", x_forwarded_for="[2001:db8::7]:443")["REMOTE_ADDR"] == (
         "2001:db8::7"
     )
+
+
+def test_the_readers_address_is_spelled_canonically():
+    """One address, one spelling: limits keyed on it cannot be dodged by respelling."""
+    seen = seen_by(layer(*NGINX), "::1", x_forwarded_for="2001:DB8:0:0:0:0:0:7")
+    assert seen["REMOTE_ADDR"] == "2001:db8::7"
 
 
 def test_an_ipv4_peer_on_a_dual_stack_socket_is_recognised():
