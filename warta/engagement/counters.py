@@ -39,7 +39,7 @@ import threading
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -51,6 +51,8 @@ from django.conf import settings
 from django.db import IntegrityError, close_old_connections, connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from warta.core.caches import Memo, lru
 from warta.core.clock import newsroom_now
@@ -282,29 +284,45 @@ class LocalBackend:
         return self.file.connection
 
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction on the shared file.
+    def guarded(self) -> Iterator[None]:
+        """Writes that may fail: an SQLite error (SQLITE_FULL, a read-only or vanished file,
+        a lock held for 10 s) raises `Unavailable`, and starts or continues an outage,
+        during which writes are refused without trying."""
+        if not self.outage.available():
+            raise Unavailable(f"{self.path} is unavailable")
+        probing = self.outage.down
+        try:
+            yield
+        except sqlite3.Error as error:
+            self.outage.failed(error)
+            raise Unavailable(f"{self.path}: {error}") from error
+        if probing:  # see RedisBackend.admit
+            self.outage.recovered()
+
+    @staticmethod
+    def when_free(run: Callable[[], object]) -> object:
+        """Run a statement that takes the file's write lock, retrying while it is busy.
 
         Transactions here hold the file for some microseconds, but SQLite's own busy
         wait sleeps whole milliseconds and more, so under load the workers would mostly
         sleep beside a free file. A busy file is retried after a short, growing pause.
-
-        An SQLite error (SQLITE_FULL, a read-only or vanished file, a lock held for
-        10 s) rolls back what the transaction wrote and raises `Unavailable`.
         """
-        if not self.outage.available():
-            raise Unavailable(f"{self.path} is unavailable")
-        try:
-            db, deadline, pause = self.db, time.monotonic() + 10, 0.00005
-            while True:
-                try:
-                    db.execute("BEGIN IMMEDIATE")
-                    break
-                except sqlite3.OperationalError as error:
-                    if "locked" not in str(error) or time.monotonic() > deadline:
-                        raise
-                    time.sleep(pause)
-                    pause = min(pause * 2, 0.002)
+        deadline, pause = time.monotonic() + 10, 0.00005
+        while True:
+            try:
+                return run()
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 0.002)
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction on the shared file (see `guarded` for its failures)."""
+        with self.guarded():
+            db = self.db
+            self.when_free(lambda: db.execute("BEGIN IMMEDIATE"))
             try:
                 yield db
                 db.execute("COMMIT")
@@ -314,10 +332,6 @@ class LocalBackend:
                 if db.in_transaction:
                     db.execute("ROLLBACK")
                 raise
-        except sqlite3.Error as error:
-            self.outage.failed(error)
-            raise Unavailable(f"{self.path}: {error}") from error
-        self.outage.recovered()
 
     def salt(self, day: date) -> bytes:
         if day not in self.salts:
@@ -366,9 +380,12 @@ class LocalBackend:
         return outcome
 
     def add_view(self, view: tuple[int, date]) -> None:
-        """Add an admitted view to the pending totals (admission was done elsewhere)."""
-        with self.write() as db:
-            db.execute(self.ADD_VIEW, (view[0], view[1].isoformat()))
+        """Add a view admitted elsewhere (in Redis) to the pending totals: one statement, its
+        own transaction (a third cheaper than BEGIN, the statement and COMMIT)."""
+        params = (view[0], view[1].isoformat())
+        with self.guarded():
+            db = self.db
+            self.when_free(lambda: db.execute(self.ADD_VIEW, params))
 
     def take(self, allowances: list[Window]) -> str:
         """Use one of each allowance, or none when one of them is used up (its outcome)."""
@@ -490,8 +507,11 @@ class RedisBackend:
 
     @cached_property
     def redis(self) -> redis.Redis:
-        # Short timeouts: a Redis that does not answer must not hold a reader's thread long.
-        client = redis.Redis.from_url(self.url, socket_timeout=2, socket_connect_timeout=1)
+        # Short timeouts and one retry (a pooled connection Redis closed when it restarted):
+        # a Redis that does not answer must not hold a reader's thread long; `outage` waits.
+        client = redis.Redis.from_url(
+            self.url, socket_timeout=2, socket_connect_timeout=1, retry=Retry(NoBackoff(), 1)
+        )
         self.admit_script = client.register_script(ADMIT_SCRIPT)
         self.undo_script = client.register_script(UNDO_SCRIPT)
         return client
@@ -501,6 +521,7 @@ class RedisBackend:
             return self.salts[day]
         if self.outage.available():
             key = f"{self.prefix}salt:{day.isoformat()}"
+            probing = self.outage.down
             try:
                 # Whoever comes first sets the day's salt; it expires after the next day.
                 self.redis.set(key, secrets.token_hex(32), nx=True, ex=2 * 86400)
@@ -508,7 +529,8 @@ class RedisBackend:
             except redis.RedisError as error:
                 self.outage.failed(error)
             else:
-                self.outage.recovered()
+                if probing:
+                    self.outage.recovered()
                 self.salts = {d: s for d, s in self.salts.items() if d >= day - timedelta(days=1)}
                 self.salts[day] = salt
                 return salt
@@ -533,13 +555,17 @@ class RedisBackend:
         for window in (*windows, *allowances):
             args += [int(window.seconds * 1000), window.limit, window.outcome]
             keys.append(self.prefix + window.key)
+        # Only a try made during the outage ends it: a request that was under way when
+        # another thread saw Redis fail may still succeed, and says nothing about now.
+        probing = self.outage.down
         try:
             self.redis  # noqa: B018 - connects and registers the scripts
             outcome = self.admit_script(keys=keys, args=args).decode()
         except redis.RedisError as error:
             self.outage.failed(error)
             return self.local.admit(windows, view, allowances)
-        self.outage.recovered()
+        if probing:
+            self.outage.recovered()
         if outcome == COUNTED and view:
             try:
                 self.local.add_view(view)
