@@ -242,8 +242,19 @@ def test_a_purge_made_while_the_store_is_down_is_made_when_it_returns(settings):
 
 
 @pytest.mark.django_db
-def test_pages_are_served_when_the_sqlite_file_is_full(site_app, caplog):  # noqa: F811
+def test_pages_are_served_when_the_sqlite_file_is_full(
+    site_app,  # noqa: F811
+    caplog,
+    settings,
+    tmp_path,
+):
     """A full disk (the file may not grow) costs the cache its stores, never a reader."""
+    settings.WARTA_PAGE_CACHE = {
+        **settings.WARTA_PAGE_CACHE,
+        "REDIS_URL": "",
+        "PATH": tmp_path / "pages.sqlite3",
+    }
+    pagecache.reset_store()
     article = ArticlePageFactory(title="Disk Penuh")
     store = pagecache.get_store()
     store.outage.retry_after = 0
