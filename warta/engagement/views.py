@@ -219,6 +219,9 @@ def view_pixel(request: HttpRequest, article_id: int) -> HttpResponse:
     response = HttpResponse(PIXEL, content_type="image/gif")
     if status == HTTPStatus.NOT_FOUND:
         response.status_code = status
+    elif status == HTTPStatus.SERVICE_UNAVAILABLE:  # not written down: never a success
+        response.status_code = status
+        response["Retry-After"] = str(counters.UNAVAILABLE_RETRY_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
 

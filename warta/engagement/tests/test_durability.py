@@ -295,6 +295,20 @@ def test_a_full_filesystem_refuses_views_with_redis_too(
     assert views_of(article) == refused
 
 
+def test_the_pixel_of_a_view_not_written_down_is_a_503(client, article):
+    """A reader without JavaScript is not told a view was taken that was not: 503, no-store."""
+    state_file().db.execute("PRAGMA query_only = ON")
+    response = client.get(
+        f"/api/engagement/v1/articles/{article.pk}/pixel.gif",
+        headers=Reader(client).headers(),
+        REMOTE_ADDR="10.0.0.1",
+    )
+    assert response.status_code == 503
+    assert response["Content-Type"] == "image/gif"
+    assert response["Retry-After"] == str(counters.UNAVAILABLE_RETRY_SECONDS)
+    assert response["Cache-Control"] == "no-store"
+
+
 def test_a_full_disk_refuses_reactions_with_503(client, article):
     """A reaction whose limits cannot be written is refused with 503, not saved unjudged."""
     state_file().outage.retry_after = 1
