@@ -191,9 +191,10 @@ else:
 RENDITIONS_CACHE = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 CACHES["renditions"] = RENDITIONS_CACHE
 
-# Argon2 first; a password stored with another hasher is rehashed at its next sign-in.
+# Argon2 first (Django's, hashing at the lowest CPU priority: warta.accounts.slots); a
+# password stored with another hasher is rehashed at its next sign-in.
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "warta.accounts.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
@@ -209,7 +210,7 @@ WARTA_LOGINS = {
     "MAX_DELAY": env.get_number("WARTA_LOGIN_MAX_DELAY", 900, 1, 86_400),
     "FORGET_AFTER": 86_400,  # a day without failures and the count starts again
     "HASHING_SLOTS": int(env.get_number("WARTA_LOGIN_HASHING_SLOTS", 1, 1, 64)),
-    "SLOT_WAIT": env.get_number("WARTA_LOGIN_SLOT_WAIT", 0.05, 0, 5),
+    "SLOT_WAIT": env.get_number("WARTA_LOGIN_SLOT_WAIT", 0, 0, 5),
 }
 # The name authenticator apps show beside the code.
 OTP_TOTP_ISSUER = WARTA_SITE_NAME
