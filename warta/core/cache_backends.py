@@ -21,6 +21,7 @@ so they behave alike.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -30,7 +31,7 @@ from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from .outages import Outage
+from .outages import Outage, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ UNAVAILABLE = (RedisConnectionError, RedisTimeoutError)
 DEFAULT_RETRY_AFTER = 2.0
 
 
-class CacheUnavailable(Exception):
+class CacheUnavailable(StoreUnavailable):
     """The cache cannot count now: a caller relying on the count must refuse."""
 
 
@@ -70,7 +71,8 @@ class OutageTolerantRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         retry_after = float(params.get("RETRY_AFTER", DEFAULT_RETRY_AFTER))
-        self.outage = cache_outage(tuple(self._servers), retry_after)
+        servers = re.split("[;,]", server) if isinstance(server, str) else server
+        self.outage = cache_outage(tuple(servers), retry_after)
 
     def _attempt(self, call: Callable, fallback: Any, *args, always: bool = False) -> Any:
         if not (always or self.outage.available()):

@@ -75,5 +75,12 @@ class Outage:
                 self.log.warning("%s is back", self.name)
 
 
+class StoreUnavailable(Exception):
+    """A store the request needs cannot take a write now: answer 503, try again later.
+
+    Raised by code that must not fall back (a count that would go unrecorded, a rate
+    limit that cannot count); `warta.core.unavailable` turns it into the 503 answer."""
+
+
 def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}".strip().rstrip(":")

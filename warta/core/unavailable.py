@@ -2,7 +2,7 @@
 
 A table locked for longer than the database's lock timeout, a query past its statement
 timeout, a database that refuses connections, or a Redis that went away while a request
-needed it (a rate limit that cannot count, `warta.core.cache_backends.CacheUnavailable`)
+needed it (a rate limit that cannot count, `warta.core.outages.StoreUnavailable`)
 is not a bug in the page: the request is refused with 503 Service Unavailable, a
 `Retry-After` and a short message (JSON under /api/, a page in the reader's language
 elsewhere), rendered without touching the database. The log gets one line when such an
@@ -26,8 +26,7 @@ from django.utils.translation import gettext as _
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from .cache_backends import CacheUnavailable
-from .outages import Outage
+from .outages import Outage, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +35,7 @@ RETRY_AFTER_SECONDS = 5
 QUIET_SECONDS = 10.0
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
-STORE_ERRORS = (RedisConnectionError, RedisTimeoutError, CacheUnavailable)
+STORE_ERRORS = (RedisConnectionError, RedisTimeoutError, StoreUnavailable)
 
 database_outage = Outage("database", log, retry_after=QUIET_SECONDS)
 store_outage = Outage("shared store (Redis)", log, retry_after=QUIET_SECONDS)

@@ -56,7 +56,7 @@ from redis.retry import Retry
 
 from warta.core.caches import Memo, lru
 from warta.core.clock import newsroom_now
-from warta.core.outages import Outage
+from warta.core.outages import Outage, StoreUnavailable
 from warta.core.sqlite_files import SharedSQLiteFile
 from warta.news.models import ArticlePage
 from warta.settings.env import Rate
@@ -83,7 +83,7 @@ PURGE_CHUNK = 5000
 UNAVAILABLE_RETRY_SECONDS = 10
 
 
-class Unavailable(Exception):
+class Unavailable(StoreUnavailable):
     """The machine's state file cannot be written: nothing was counted or admitted."""
 
 

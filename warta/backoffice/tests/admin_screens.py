@@ -213,6 +213,9 @@ SCREENS = [
     Screen("account", "/admin/account/"),
     Screen("collections", "/admin/collections/"),
     Screen("newsroom guide", "/admin/panduan/"),
+    Screen("two-step login", "/admin/akun/dua-langkah/"),
+    Screen("two-step login of the staff", "/admin/akun/dua-langkah/staf/"),
+    Screen("settings: staff sign-in", "/admin/settings/accounts/loginsettings/"),
 ]
 
 

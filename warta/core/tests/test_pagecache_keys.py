@@ -2,10 +2,8 @@
 414 answered to request lines longer than any page reads."""
 
 import pytest
-from django.core.handlers.wsgi import WSGIRequest
 from django.http import QueryDict
 from django.test import override_settings
-from django.utils.functional import cached_property
 
 from warta.core import pagecache
 from warta.core.request_lines import RequestLineLimitApp
@@ -103,16 +101,20 @@ class RecordingQueryDict(QueryDict):
         return super().__contains__(key)
 
 
+def recording_middleware(get_response):
+    """Hands each view a query dictionary that notes the names it is asked for."""
+
+    def middleware(request):
+        request.GET = RecordingQueryDict(request.META.get("QUERY_STRING", ""))
+        return get_response(request)
+
+    return middleware
+
+
 @pytest.fixture
-def recorded_names(monkeypatch):
+def recorded_names(settings):
     RecordingQueryDict.names = set()
-
-    def get(request):
-        return RecordingQueryDict(request.environ.get("QUERY_STRING", ""))
-
-    recording = cached_property(get)
-    recording.__set_name__(WSGIRequest, "GET")
-    monkeypatch.setattr(WSGIRequest, "GET", recording)
+    settings.MIDDLEWARE = [f"{__name__}.recording_middleware", *settings.MIDDLEWARE]
     return RecordingQueryDict.names
 
 

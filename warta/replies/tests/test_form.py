@@ -192,3 +192,20 @@ def test_oversized_attachment_is_not_kept_while_the_form_is_read(client, story):
     response = send(client, reply_data(story, attachment=upload))
     assert "attachment" not in response.context["form"].files
     assert "attachment" in response.context["form"].errors
+
+
+def test_a_reply_the_rate_limit_cannot_count_is_refused_503_and_not_stored(
+    client, story, monkeypatch
+):
+    """With the counters' store unwritable, the form answers 503 "try again", not 500."""
+    from warta.engagement import counters
+    from warta.replies import views
+
+    def unwritable(*args, **kwargs):
+        raise counters.Unavailable("engagement-state.sqlite3: database or disk is full")
+
+    monkeypatch.setattr(views, "admit_reply", unwritable)
+    response = send(client, reply_data(story))
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    assert ReplySubmission.objects.count() == 0
