@@ -44,13 +44,15 @@ pytest: $(BIN)/.installed
 # memory.py: worker RSS over 50,000 requests (SQLite demo); render.py: fresh rendering's
 # CPU time in process, against the revision named by RENDER_BASELINE (default: HEAD);
 # spread.py: readers spread over a 2,000-story archive against one story read again and again;
-# logins.py: readers of a cached article during a flood of wrong passwords.
+# logins.py: readers of a cached article during a flood of wrong passwords;
+# pagecache_flood.py: the same during a flood of new query strings.
 RENDER_BASELINE ?= HEAD
 bench: $(BIN)/.installed
 	$(BIN)/python bench/pages.py --database sqlite --write
 	$(BIN)/python bench/render.py --against $(RENDER_BASELINE) --write
 	$(BIN)/python bench/pages.py --database postgres --write
 	$(BIN)/python bench/engagement.py --database sqlite,postgres --write
+	$(BIN)/python bench/pagecache_flood.py --write
 	$(BIN)/python bench/spread.py --database sqlite --write
 	$(BIN)/python bench/spread.py --database postgres --write
 	$(MAKE) bench-search

@@ -13,7 +13,6 @@ account (not the address, which an attacker with one valid account could otherwi
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import math
 from dataclasses import dataclass
@@ -22,6 +21,8 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+
+from warta.core.networks import network_of
 
 from .models import LoginThrottle
 
@@ -43,15 +44,7 @@ def account_key(username: str) -> str:
 
 def address_key(address: str) -> str:
     """The address as counted: IPv4 whole, IPv6 by its /64."""
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return address[:64] or "-"
-    if ip.version == 6:
-        if ip.ipv4_mapped:
-            return str(ip.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
-    return str(ip)
+    return network_of(address)[:64] or "-"
 
 
 def client_address(request) -> str:

@@ -50,10 +50,13 @@ from urllib.parse import parse_qsl, quote, urlencode
 import brotli
 import redis
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from .outages import Outage
+from .render_budget import RenderBudget
 from .sqlite_files import SharedSQLiteFile
 
 log = logging.getLogger(__name__)
@@ -742,6 +745,8 @@ class PageCacheApp:
         self.app = app
         self.session_cookie = f"{session_cookie}="
         self.bypass_prefixes = bypass_prefixes
+        rate = settings.WARTA_PAGE_CACHE.get("RENDER_RATE")
+        self.render_budget = RenderBudget(rate.limit, rate.seconds) if rate else None
 
     def __call__(self, environ, start_response):
         method = environ["REQUEST_METHOD"]
@@ -764,7 +769,28 @@ class PageCacheApp:
         page = store.get(key, encoding)
         if page is not None:
             return self.respond(environ, start_response, page, encoding, "HIT")
+        address = environ.get("REMOTE_ADDR", "")
+        if self.render_budget is not None and not self.render_budget.allow(address):
+            return self.over_budget(environ, start_response, self.render_budget.wait(address))
         return self.fill(environ, start_response, store, key, path, encoding)
+
+    @staticmethod
+    def over_budget(environ, start_response, retry_after: int):
+        """429 for an address that has had its share of renders (warta.core.render_budget)."""
+        language = "en" if environ.get("PATH_INFO", "").startswith("/en/") else None
+        with translation.override(language or settings.LANGUAGE_CODE):
+            text = _("Too many pages asked for at once. Please try again in a moment.")
+        body = (text + "\n").encode()
+        start_response(
+            "429 Too Many Requests",
+            [
+                ("Content-Type", "text/plain; charset=utf-8"),
+                ("Content-Length", str(len(body))),
+                ("Cache-Control", "no-store"),
+                ("Retry-After", str(retry_after)),
+            ],
+        )
+        return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 
     def respond(self, environ, start_response, page: CachedPage, encoding: str, state: str):
         headers = [

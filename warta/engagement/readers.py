@@ -26,6 +26,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.crypto import salted_hmac
 
 from warta.core.caches import lru
+from warta.core.networks import network_of
 
 READER_COOKIE = "warta_reader"
 READER_COOKIE_PATH = "/api/engagement/"
@@ -46,21 +47,6 @@ def normalised_address(address: str) -> str:
         return str(ipaddress.ip_address(address))
     except ValueError:
         return "unknown"
-
-
-# The same few addresses send most requests.
-@lru("reader-networks", maxsize=4096, key="a client address")
-def network_of(address: str) -> str:
-    """The unit a rate limit applies to: the address, or an IPv6 address's /64 (one subscriber)."""
-    try:
-        parsed = ipaddress.ip_address(address)
-    except ValueError:
-        return address
-    if parsed.version == 4:
-        return str(parsed)
-    if parsed.ipv4_mapped:
-        return str(parsed.ipv4_mapped)
-    return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
 
 
 def new_reader_id() -> str:

@@ -282,6 +282,9 @@ WARTA_PAGE_CACHE = {
     ),
     "REDIS_URL": REDIS_URL,
     "PATH": VAR_DIR / "pagecache.sqlite3",
+    # Pages one address (IPv6: its /64) may have rendered per worker when they are not in
+    # the cache; past it, 429 (warta.core.render_budget).
+    "RENDER_RATE": env.get_rate("WARTA_PAGE_CACHE_RENDER_RATE", "300/m"),
 }
 # Longer paths or query strings are answered 414 before Django (warta.core.request_lines).
 WARTA_MAX_PATH_BYTES = int(env.get_number("WARTA_MAX_PATH_BYTES", 2048, 256, 65_536))

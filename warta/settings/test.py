@@ -51,6 +51,8 @@ WARTA_PAGE_CACHE = {
     "ENABLED": True,
     "REDIS_URL": redis_url or "",
     "PATH": Path(tempfile.gettempdir()) / f"warta-test-pagecache-{os.getpid()}.sqlite3",
+    # Tests render many pages from one address; the render budget's own tests set a rate.
+    "RENDER_RATE": None,
 }
 
 # Uploads made by tests stay out of the development site's var/.

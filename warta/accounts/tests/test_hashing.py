@@ -6,6 +6,7 @@ import sys
 
 import pytest
 from django.contrib.auth.hashers import check_password, make_password
+from django.utils.translation import gettext
 
 from warta.accounts import slots
 
@@ -71,7 +72,8 @@ def test_sign_in_without_a_free_slot_answers_503_unchecked(
     assert response.status_code == 503
     assert response["Retry-After"] == "2"
     assert password_checks == []
-    assert "Too many sign-ins at this moment." in response.text
+    busy = gettext("Too many sign-ins at this moment. Try again in a few seconds.")
+    assert busy in response.text
     assert 'href="/admin/login/"' in response.text
     assert sign_in("agus", PASSWORD).status_code == 302  # the slot given back
 

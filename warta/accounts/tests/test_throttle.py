@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from warta.accounts import throttle
 from warta.accounts.models import LoginThrottle
@@ -43,7 +44,12 @@ def test_account_is_refused_after_five_failures_without_checking_the_password(
     assert int(response["Retry-After"]) == 60
     assert len(password_checks) == checked
     assert "_auth_user_id" not in response.client.session
-    assert "Too many failed sign-in attempts. Try again in 1 minute." in response.text
+    refusal = ngettext(
+        "Too many failed sign-in attempts. Try again in %(minutes)d minute.",
+        "Too many failed sign-in attempts. Try again in %(minutes)d minutes.",
+        1,
+    ) % {"minutes": 1}
+    assert refusal in response.text
 
 
 def test_account_is_refused_from_every_address(reporter, sign_in):

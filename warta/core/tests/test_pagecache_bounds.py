@@ -275,7 +275,8 @@ def test_pages_are_served_when_the_sqlite_file_is_full(
 FLOOD = 10_000
 
 
-@pytest.mark.django_db(transaction=True)
+# Transactional for the threads; serialized rollback restores the migrations' home page.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_flood_of_query_strings_leaves_the_store_bounded_and_readers_hit(settings, tmp_path):
     """10,000 distinct query strings from 4 threads (one in ten a new search, the rest
     tracking or unknown parameters): the store stays within its bytes, and another
