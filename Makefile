@@ -36,8 +36,10 @@ check: $(BIN)/.installed
 	DJANGO_SETTINGS_MODULE=warta.settings.test $(BIN)/python manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=warta.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
+# The suite runs in one process per core, at most four (PYTEST_WORKERS=0: in this one).
+PYTEST_WORKERS ?= auto
 pytest: $(BIN)/.installed
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --maxprocesses 4 $(PYTEST_ARGS)
 
 # Loopback-only benchmarks; results with the machine description go to docs/benchmarks.md.
 # scale.py: pages at 1,000 then 100,000 articles (PostgreSQL database warta_bench_scale);

@@ -3,6 +3,7 @@
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from . import env
 from .base import *  # noqa: F403
@@ -34,7 +35,25 @@ else:
         "NAME": str(Path(tempfile.gettempdir()) / f"warta-test-{os.getpid()}.sqlite3")
     }
 
-if redis_url := env.get_redis_url("WARTA_TEST_REDIS_URL"):
+
+def own_redis_database(url: str) -> str:
+    """The test Redis for this test process: with the suite split over processes
+    (pytest -n, PYTEST_XDIST_WORKER gw0, gw1, ...) each takes the next database, since a
+    test empties its database (cache.clear) while the others run."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    if not url or not worker.isdigit() or worker == "0":
+        return url
+    parts = urlsplit(url)
+    database = parts.path.strip("/") or "0"
+    if parts.scheme not in ("redis", "rediss") or not database.isdigit():
+        raise env.SettingError("WARTA_TEST_REDIS_URL", "name a database, as in redis://host/0")
+    number = int(database) + int(worker)
+    if number > 15:
+        raise env.SettingError("WARTA_TEST_REDIS_URL", f"no Redis database {number} for gw{worker}")
+    return urlunsplit(parts._replace(path=f"/{number}"))
+
+
+if redis_url := own_redis_database(env.get_redis_url("WARTA_TEST_REDIS_URL")):
     CACHES = {
         "default": {
             "BACKEND": "warta.core.cache_backends.OutageTolerantRedisCache",

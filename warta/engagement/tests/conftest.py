@@ -8,12 +8,13 @@ from django.test import Client
 
 from warta.core import caches
 from warta.news.factories import ArticlePageFactory
+from warta.settings.test import own_redis_database
 
 CHROME = (
     "Mozilla/5.0 (Linux; Android 13; SM-A546E) AppleWebKit/537.36 "
     "(KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36"
 )
-REDIS_URL = os.environ.get("WARTA_TEST_REDIS_URL", "")
+REDIS_URL = own_redis_database(os.environ.get("WARTA_TEST_REDIS_URL", ""))
 # Redis runs where the suite has one (CI's second pass sets WARTA_TEST_REDIS_URL).
 STORES = ["database", "redis"] if REDIS_URL else ["database"]
 
