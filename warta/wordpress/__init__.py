@@ -1,0 +1,1 @@
+"""Reading WordPress sites into Warta: the export reader and, later, the importer."""
