@@ -71,6 +71,7 @@ _NAMESPACES = {
     "http://purl.org/dc/elements/1.1/": "dc",
     "http://wellformedweb.org/CommentAPI/": "wfw",
 }
+_RFC822_YEAR = re.compile(r"\b\d{1,2} [A-Za-z]{3} \d{4} ")
 # WordPress writes this for "no date yet" (drafts) in its *_gmt fields.
 _ZERO_DATE = "0000-00-00 00:00:00"
 
@@ -460,9 +461,12 @@ def _gmt_date(text: str) -> datetime | None:
 
 
 def _rfc822(text: str) -> datetime | None:
-    # Drafts carry placeholders such as "Mon, 30 Nov -0001 00:00:00 +0000".
+    # Drafts carry placeholders such as "Mon, 30 Nov -0001 00:00:00 +0000", which the e-mail
+    # date parser would misread as the year 2000: only a four-digit year is a date.
+    if not _RFC822_YEAR.search(text):
+        return None
     try:
-        return parsedate_to_datetime(text) if text else None
+        return parsedate_to_datetime(text)
     except (TypeError, ValueError):
         return None
 
