@@ -321,7 +321,9 @@ class _Names:
         return found
 
 
-def _channel_child(elem: Element, names: _Names, header: dict[str, str], comments: int):
+def _channel_child(
+    elem: Element, names: _Names, header: dict[str, str], comments: int
+) -> Record | None:
     key = names.key(elem.tag)
     if key == ("", "item"):
         return _item(elem, names, comments)
@@ -476,7 +478,7 @@ class Summary:
     """What an export holds, counted in one pass."""
 
     site: Site
-    items: Counter  # (post_type, status) -> count
+    items: Counter[tuple[str, str]]  # (post_type, status) -> count
     authors: int
     categories: int
     tags: int
@@ -484,9 +486,9 @@ class Summary:
     comments: int
     sticky: int
 
-    def by_type(self) -> Counter:
+    def by_type(self) -> Counter[str]:
         """Items per post type, whatever their status."""
-        counts: Counter = Counter()
+        counts: Counter[str] = Counter()
         for (post_type, _status), count in self.items.items():
             counts[post_type] += count
         return counts
@@ -500,8 +502,8 @@ class Summary:
 def summary(source: Source) -> Summary:
     """Count items by type and status, authors, categories, tags, terms and comments."""
     site: Site | None = None
-    items: Counter = Counter()
-    counts: Counter = Counter()
+    items: Counter[tuple[str, str]] = Counter()
+    counts: Counter[str] = Counter()
     for record in read(source):
         if isinstance(record, Item):
             items[record.post_type, record.status] += 1

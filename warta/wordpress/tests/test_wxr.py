@@ -126,7 +126,7 @@ def test_tags_and_authors_of_a_theme_export_are_all_read(theme_export):
 
 @requires_theme_exports
 def test_item_terms_meta_and_attachments_of_a_theme_export_match_the_file(theme_export):
-    """Per item: its categories and tags, its post meta, its attachment URL, its comments."""
+    """Per item: terms, post meta, attachment URL, comments, title, slug, password, parent."""
     dom = Dom(theme_export)
     expected = {}
     for node in dom.items():
@@ -141,6 +141,10 @@ def test_item_terms_meta_and_attachments_of_a_theme_export_match_the_file(theme_
             meta,
             dom.text(node, "attachment_url"),
             comments,
+            "".join(c.data for c in node.getElementsByTagName("title")[0].childNodes).strip(),
+            dom.text(node, "post_name"),
+            dom.text(node, "post_password"),
+            int(dom.text(node, "post_parent") or 0),
         )
     got = {
         item.post_id: (
@@ -148,6 +152,10 @@ def test_item_terms_meta_and_attachments_of_a_theme_export_match_the_file(theme_
             Counter({key: len(values) for key, values in item.postmeta.items()}),
             item.attachment_url,
             item.comment_count,
+            item.title,
+            item.slug,
+            item.post_password,
+            item.post_parent,
         )
         for item in records(theme_export, wxr.Item)
     }
