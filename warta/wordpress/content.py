@@ -33,10 +33,11 @@ ImageResolver = Callable[[str], int | None]
 class Conversion:
     """An article body converted from WordPress, with what the conversion took out."""
 
-    # (block type, value) pairs as ArticlePage.body accepts them: ("paragraph", "<p>…</p>"),
-    # ("quote", {"text", "attribution"}), ("image", {"image": pk, "caption", "credit"}),
-    # ("embed", {"url", "caption"}).
-    blocks: list[tuple[str, object]] = field(default_factory=list)
+    # The body in StreamField's stored form, which ArticlePage.body accepts as it is:
+    # {"type": "paragraph", "value": "<p>…</p>"}, {"type": "quote", "value": {"text",
+    # "attribution"}}, {"type": "image", "value": {"image": pk, "caption", "credit"}},
+    # {"type": "embed", "value": {"url", "caption"}}. Image pks need no query to store.
+    blocks: list[dict] = field(default_factory=list)
     dateline: str = ""
     initials: str = ""
     counts: Counter = field(default_factory=Counter)
@@ -576,6 +577,7 @@ def _assemble(events: list) -> list[tuple[str, object]]:
                 blocks.append(("embed", {"url": url, "caption": ""}))
             else:
                 body = re.sub(r"<br/>\s+", "<br/>", _trim("".join(html)))
+                body = re.sub(r"  +", " ", body)  # left where an element was taken out
                 blocks.append(("paragraph", f"<p>{body}</p>"))
         html.clear()
         text.clear()
@@ -691,7 +693,12 @@ def convert(html: str, *, images: ImageResolver | None = None) -> Conversion:
             blocks.pop()
         else:
             blocks[-1] = ("paragraph", last)
-    return Conversion(blocks=blocks, dateline=dateline, initials=initials, counts=counts)
+    return Conversion(
+        blocks=[{"type": kind, "value": value} for kind, value in blocks],
+        dateline=dateline,
+        initials=initials,
+        counts=counts,
+    )
 
 
 __all__ = ["Conversion", "ImageResolver", "convert", "embed_url", "wpautop"]

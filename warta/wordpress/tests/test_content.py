@@ -1,0 +1,494 @@
+"""WordPress post HTML converted into article body blocks: kinds of input, cleaning,
+dateline and initials."""
+
+import re
+
+import pytest
+
+from warta.news.blocks import ArticleBodyBlock
+from warta.news.factories import ArticlePageFactory, NewsImageFactory
+from warta.wordpress.content import convert, embed_url, wpautop
+
+
+def pairs(conversion) -> list[tuple]:
+    return [(block["type"], block["value"]) for block in conversion.blocks]
+
+
+def kinds(conversion) -> list[str]:
+    return [block["type"] for block in conversion.blocks]
+
+
+def texts(conversion) -> str:
+    return " ".join(str(block["value"]) for block in conversion.blocks)
+
+
+# --- Classic editor --------------------------------------------------------------------
+
+
+def test_classic_blank_lines_make_paragraphs_and_newlines_breaks():
+    """Classic text without <p>: a blank line starts a paragraph, a newline breaks a line."""
+    result = convert("Baris satu\nbaris dua\n\nParagraf kedua")
+    assert pairs(result) == [
+        ("paragraph", "<p>Baris satu<br/>baris dua</p>"),
+        ("paragraph", "<p>Paragraf kedua</p>"),
+    ]
+
+
+def test_wpautop_leaves_block_elements_unwrapped():
+    """wpautop wraps loose text in paragraphs but not a list standing on its own."""
+    html = wpautop("Teks\n\n<ul>\n<li>a</li>\n</ul>")
+    assert "<p>Teks</p>" in html
+    assert "<p><ul>" not in html
+
+
+def test_inline_formatting_and_links_are_kept_in_wagtail_form():
+    """strong/em become b/i as Wagtail stores them; safe links stay links."""
+    result = convert(
+        '<p><strong>Tebal</strong> <em>miring</em> <a href="https://a.id/x">tautan</a></p>'
+    )
+    assert pairs(result) == [
+        ("paragraph", '<p><b>Tebal</b> <i>miring</i> <a href="https://a.id/x">tautan</a></p>')
+    ]
+
+
+def test_empty_nbsp_paragraphs_are_dropped():
+    """The editor's empty &nbsp; paragraphs make no blocks."""
+    assert pairs(convert("<p>&nbsp;</p><p>Isi</p><p> </p>")) == [("paragraph", "<p>Isi</p>")]
+
+
+def test_empty_content_gives_no_blocks():
+    """A post with no content converts to an empty body."""
+    assert pairs(convert("")) == []
+    assert pairs(convert("<!-- more -->")) == []
+
+
+# --- Gutenberg -------------------------------------------------------------------------
+
+GUTENBERG = """
+<!-- wp:paragraph -->
+<p>Paragraf pembuka.</p>
+<!-- /wp:paragraph -->
+
+<!-- wp:heading {"level":4} -->
+<h4 class="wp-block-heading">Subjudul</h4>
+<!-- /wp:heading -->
+
+<!-- wp:list {"ordered":true} -->
+<ol><li>Satu</li><li>Dua<!-- wp:list --><ul><li>Dua a</li></ul><!-- /wp:list --></li></ol>
+<!-- /wp:list -->
+
+<!-- wp:quote -->
+<blockquote class="wp-block-quote"><p>Kami siap.</p><cite>Bupati Pati</cite></blockquote>
+<!-- /wp:quote -->
+
+<!-- wp:image {"id":41} -->
+<figure class="wp-block-image"><img src="https://lama.id/a.jpg" class="wp-image-41"/>
+<figcaption>Warga antre.</figcaption></figure>
+<!-- /wp:image -->
+
+<!-- wp:embed {"url":"https://youtu.be/abcdefghijk","providerNameSlug":"youtube"} -->
+<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">
+https://youtu.be/abcdefghijk
+</div></figure>
+<!-- /wp:embed -->
+
+<!-- wp:html -->
+<div>Kode <b>lama</b></div>
+<!-- /wp:html -->
+"""
+
+
+def test_gutenberg_blocks_become_body_blocks():
+    """Paragraph, heading, list, quote, image and embed blocks map one to one."""
+    result = convert(GUTENBERG, images={"41": 7}.get)
+    assert pairs(result) == [
+        ("paragraph", "<p>Paragraf pembuka.</p>"),
+        ("paragraph", "<h3>Subjudul</h3>"),
+        ("paragraph", "<ol><li>Satu</li><li>Dua<ul><li>Dua a</li></ul></li></ol>"),
+        ("quote", {"text": "Kami siap.", "attribution": "Bupati Pati"}),
+        ("image", {"image": 7, "caption": "Warga antre.", "credit": ""}),
+        ("embed", {"url": "https://youtu.be/abcdefghijk", "caption": ""}),
+        ("paragraph", "<p>Kode <b>lama</b></p>"),
+    ]
+
+
+def test_gutenberg_gallery_becomes_consecutive_images():
+    """A gallery, which no body block holds, becomes its images one after another."""
+    html = (
+        '<!-- wp:gallery --><figure class="wp-block-gallery">'
+        '<!-- wp:image {"id":1} --><figure class="wp-block-image">'
+        '<img src="/a.jpg" class="wp-image-1"/><figcaption>Satu</figcaption></figure>'
+        '<!-- /wp:image --><!-- wp:image {"id":2} --><figure class="wp-block-image">'
+        '<img src="/b.jpg" class="wp-image-2"/>'
+        "</figure><!-- /wp:image --></figure><!-- /wp:gallery -->"
+    )
+    result = convert(html, images={"1": 11, "2": 12}.get)
+    assert pairs(result) == [
+        ("image", {"image": 11, "caption": "Satu", "credit": ""}),
+        ("image", {"image": 12, "caption": "", "credit": ""}),
+    ]
+    assert result.counts["gallery_as_images"] == 1
+
+
+def test_table_becomes_rows_of_text_and_is_counted():
+    """No body block holds a table: its rows are kept as text lines and counted."""
+    html = (
+        '<!-- wp:table --><figure class="wp-block-table"><table><thead><tr><th>Desa</th>'
+        "<th>Suara</th></tr></thead><tbody><tr><td>Margorejo</td><td>120</td></tr></tbody>"
+        "</table></figure><!-- /wp:table -->"
+    )
+    result = convert(html)
+    assert pairs(result) == [
+        ("paragraph", "<p><b>Desa</b> | <b>Suara</b></p>"),
+        ("paragraph", "<p>Margorejo | 120</p>"),
+    ]
+    assert result.counts["table_as_text"] == 1
+
+
+# --- Shortcodes and page builders ------------------------------------------------------
+
+
+def test_page_builder_wrappers_are_unwrapped():
+    """Visual Composer rows and columns go; the text inside stays."""
+    result = convert(
+        "[vc_row][vc_column][vc_column_text]Isi berita.[/vc_column_text][/vc_column][/vc_row]"
+    )
+    assert pairs(result) == [("paragraph", "<p>Isi berita.</p>")]
+    assert "[vc_" not in texts(result)
+
+
+def test_caption_shortcode_gives_image_with_caption():
+    """[caption] becomes an image block carrying the caption, found by attachment ID."""
+    html = (
+        '[caption id="attachment_52" align="alignnone" width="600"]'
+        '<img src="https://lama.id/b.jpg" /> Banjir di Juwana[/caption]'
+    )
+    result = convert(html, images={"52": 9}.get)
+    assert pairs(result) == [("image", {"image": 9, "caption": "Banjir di Juwana", "credit": ""})]
+
+
+def test_image_found_by_address_when_no_attachment_id():
+    """An image with no attachment ID is looked up by its address."""
+    result = convert(
+        '<p><img src="https://lama.id/c.jpg"></p>', images={"https://lama.id/c.jpg": 3}.get
+    )
+    assert pairs(result) == [("image", {"image": 3, "caption": "", "credit": ""})]
+
+
+def test_unresolved_image_is_counted():
+    """An image the library does not hold is left out and counted."""
+    result = convert(
+        '<p>Teks <img src="https://lama.id/hilang.jpg"> lagi</p>', images=lambda _ref: None
+    )
+    assert pairs(result) == [("paragraph", "<p>Teks lagi</p>")]
+    assert result.counts["image_unresolved"] == 1
+
+
+def test_gallery_shortcode_gives_its_images_in_order():
+    """[gallery ids="…"] becomes one image block per attachment, in the given order."""
+    result = convert('[gallery ids="5,4"]', images={"4": 40, "5": 50}.get)
+    assert [block["value"]["image"] for block in result.blocks] == [50, 40]
+
+
+def test_embed_shortcode_gives_embed_block():
+    """[embed]URL[/embed] becomes an embed block."""
+    result = convert("[embed]https://vimeo.com/76979871[/embed]")
+    assert pairs(result) == [("embed", {"url": "https://vimeo.com/76979871", "caption": ""})]
+
+
+def test_unknown_shortcode_is_kept_as_text_and_counted():
+    """A shortcode Warta does not know stays visible and is counted by name."""
+    result = convert('Sebelum [polldaddy poll="123"] sesudah.')
+    assert pairs(result) == [("paragraph", '<p>Sebelum [polldaddy poll="123"] sesudah.</p>')]
+    assert result.counts["shortcode_unknown:polldaddy"] == 1
+
+
+def test_bracketed_words_are_not_counted_as_shortcodes():
+    """Ordinary bracketed text such as [Baca juga: …] is not a shortcode."""
+    result = convert("[Baca juga: Banjir Pati]")
+    assert pairs(result) == [("paragraph", "<p>[Baca juga: Banjir Pati]</p>")]
+    assert not result.counts
+
+
+# --- Embeds ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.youtube.com/watch?v=abcdefghijk",
+        "https://vimeo.com/76979871",
+        "https://twitter.com/jatengprov/status/1234567890",
+        "https://x.com/jatengprov/status/1234567890",
+        "https://www.instagram.com/p/Cabc123/",
+        "https://www.facebook.com/pemkabpati/posts/123456",
+    ],
+)
+def test_bare_url_on_its_own_line_becomes_embed(url):
+    """An address of a known provider alone on a line becomes an embed block."""
+    result = convert(f"Sebelum.\n\n{url}\n\nSesudah.")
+    assert pairs(result)[1] == ("embed", {"url": url, "caption": ""})
+
+
+def test_bare_url_of_unknown_site_stays_text():
+    """An address no provider embeds stays in the text."""
+    result = convert("https://pati.go.id/pengumuman")
+    assert pairs(result) == [("paragraph", "<p>https://pati.go.id/pengumuman</p>")]
+
+
+def test_url_inside_a_sentence_is_not_embedded():
+    """Only an address standing alone on its line is an embed."""
+    result = convert("Tonton https://youtu.be/abcdefghijk sekarang.")
+    assert kinds(result) == ["paragraph"]
+
+
+def test_player_iframe_becomes_embed_of_its_page_address():
+    """A YouTube player iframe becomes an embed of the video's page address."""
+    result = convert('<iframe src="https://www.youtube.com/embed/abcdefghijk?rel=0"></iframe>')
+    assert pairs(result) == [
+        ("embed", {"url": "https://www.youtube.com/watch?v=abcdefghijk", "caption": ""})
+    ]
+
+
+def test_tweet_blockquote_becomes_embed_and_its_script_is_counted():
+    """Twitter's pasted embed code becomes an embed; its widget script is removed."""
+    html = (
+        '<blockquote class="twitter-tweet"><p>Isi cuitan</p>&mdash; Pemkab '
+        '<a href="https://twitter.com/pemkab/status/99?ref_src=twsrc">1 Mei</a></blockquote>'
+        '<script async src="https://platform.twitter.com/widgets.js"></script>'
+    )
+    result = convert(html)
+    assert pairs(result) == [
+        ("embed", {"url": "https://twitter.com/pemkab/status/99?ref_src=twsrc", "caption": ""})
+    ]
+    assert result.counts["script"] == 1
+
+
+def test_embed_url_refuses_unknown_hosts():
+    """embed_url answers None for an address no provider serves."""
+    assert embed_url("https://judi.example/embed/1") is None
+
+
+# --- Cleaning --------------------------------------------------------------------------
+
+
+def test_scripts_are_removed_and_counted():
+    """A script and its code are removed and counted."""
+    result = convert("<p>Teks</p><script>document.write('x')</script>")
+    assert pairs(result) == [("paragraph", "<p>Teks</p>")]
+    assert result.counts["script"] == 1
+
+
+def test_event_handlers_are_removed_and_counted():
+    """Every on* attribute is removed and counted; the element stays."""
+    result = convert('<p onclick="a()" onmouseover="b()">Teks <b onload="c()">tebal</b></p>')
+    assert pairs(result) == [("paragraph", "<p>Teks <b>tebal</b></p>")]
+    assert result.counts["event_handler"] == 3
+
+
+def test_javascript_links_lose_their_address_and_are_counted():
+    """A javascript: link keeps its words but not its address."""
+    result = convert('<p><a href=" jav&#x09;ascript:alert(1)">klik</a></p>')
+    assert pairs(result) == [("paragraph", "<p>klik</p>")]
+    assert result.counts["javascript_url"] == 1
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "display:none",
+        "DISPLAY: NONE !important",
+        "visibility:hidden",
+        "font-size:0",
+        "font-size: 0px",
+        "opacity:0",
+        "position:absolute; left:-9999px",
+        "height:0; overflow:hidden",
+    ],
+)
+def test_hidden_text_is_removed_not_revealed(style):
+    """Text hidden by an inline style is removed with its link, and counted."""
+    link = '<a href="https://judi.example">slot gacor</a>'
+    html = f'<p>Berita <span style="{style}">{link}</span>desa.</p>'
+    result = convert(html)
+    assert "slot" not in texts(result)
+    assert "judi" not in texts(result)
+    assert result.counts["hidden_style"] == 1
+
+
+def test_ordinary_styles_do_not_hide_text():
+    """A style that does not hide (colour, a real size) keeps its text, unstyled."""
+    result = convert('<p><span style="font-size: 0.9em; color: red">kecil</span></p>')
+    assert pairs(result) == [("paragraph", "<p>kecil</p>")]
+    assert not result.counts
+
+
+def test_hidden_attribute_removes_its_content():
+    """An element with the hidden attribute is removed with its text."""
+    result = convert("<p>Tampak<span hidden>tersembunyi</span></p>")
+    assert pairs(result) == [("paragraph", "<p>Tampak</p>")]
+    assert result.counts["hidden_attribute"] == 1
+
+
+def test_iframe_from_unknown_host_is_removed_and_counted():
+    """An iframe no embed provider serves is removed and counted."""
+    result = convert('<p>Teks</p><iframe src="https://iklan.example/banner"></iframe>')
+    assert pairs(result) == [("paragraph", "<p>Teks</p>")]
+    assert result.counts["iframe_unknown_host"] == 1
+
+
+def test_styles_classes_and_spans_do_not_reach_the_body():
+    """Only Wagtail's rich-text markup is kept: no style, class or span."""
+    result = convert(
+        '<p class="x" style="color:red"><span class="y">Teks</span> '
+        '<font color="red">merah</font></p>'
+    )
+    assert pairs(result) == [("paragraph", "<p>Teks merah</p>")]
+
+
+# --- Dateline --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline"),
+    [
+        ("PATI – Kerja sama dimulai.", "Pati"),
+        ("PATI - Kerja sama dimulai.", "Pati"),
+        ("<b>PATI –</b> Kerja sama dimulai.", "Pati"),
+        ("BANDAR LAMPUNG – Kerja sama dimulai.", "Bandar Lampung"),
+        ("Pati, WartaKota – Kerja sama dimulai.", "Pati, WartaKota"),
+        ("SEMARANG, Senin (12/5) – Kerja sama dimulai.", "Semarang, Senin (12/5)"),
+    ],
+)
+def test_dateline_moves_from_the_first_paragraph(opening, dateline):
+    """A dateline opening the story moves to its field, out of the text."""
+    result = convert(f"<p>{opening}</p><p>Paragraf dua.</p>")
+    assert result.dateline == dateline
+    assert pairs(result)[0] == ("paragraph", "<p>Kerja sama dimulai.</p>")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "KPK – Lembaga itu menahan tersangka.",  # an acronym, not a place
+        "Jakarta - Pemerintah menyatakan.",  # a name without the caps or a comma
+        "PATI – kata warga, jalan rusak.",  # lower case after the dash: not a sentence start
+        "Kerja sama dimulai hari ini – kata bupati.",
+        "Di PATI – Kerja sama dimulai.",
+    ],
+)
+def test_ambiguous_openings_stay_in_the_text(opening):
+    """An opening that may not be a dateline is left as written."""
+    result = convert(f"<p>{opening}</p>")
+    assert result.dateline == ""
+    assert pairs(result) == [("paragraph", f"<p>{opening}</p>")]
+
+
+def test_dateline_only_in_the_first_paragraph():
+    """A dateline-like opening of a later paragraph stays in the text."""
+    result = convert("<p>Pembuka.</p><p>PATI – Paragraf dua.</p>")
+    assert result.dateline == ""
+
+
+# --- Initials --------------------------------------------------------------------------
+
+
+def test_initials_at_the_end_of_the_last_paragraph_move_to_their_field():
+    """ "… Semarang. (Ag)" gives the initials and the sentence without them."""
+    result = convert("<p>Pembuka.</p><p>Kegiatan di LPPM Unissula Semarang. (Ag)</p>")
+    assert result.initials == "Ag"
+    assert pairs(result)[-1] == ("paragraph", "<p>Kegiatan di LPPM Unissula Semarang.</p>")
+
+
+def test_initials_alone_in_the_last_paragraph_remove_it():
+    """A last paragraph holding only "(ag/ek)" becomes the initials."""
+    result = convert("<p>Isi berita.</p><p><strong>(ag/ek)</strong></p>")
+    assert result.initials == "ag/ek"
+    assert pairs(result) == [("paragraph", "<p>Isi berita.</p>")]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Kasus ditangani Komisi Pemberantasan Korupsi (KPK)",  # an acronym in the sentence
+        "Lihat gambar (Foto)",
+        "Dia berkata (Ag) lalu pergi.",
+    ],
+)
+def test_ambiguous_closings_stay_in_the_text(closing):
+    """Brackets that may belong to the sentence are not taken for initials."""
+    result = convert(f"<p>{closing}</p>")
+    assert result.initials == ""
+    assert pairs(result) == [("paragraph", f"<p>{closing}</p>")]
+
+
+def test_initials_only_from_the_last_block():
+    """Initials followed by an image are not the story's closing initials."""
+    result = convert('<p>Isi. (Ag)</p><p><img src="/a.jpg"></p>', images=lambda _ref: 1)
+    assert result.initials == ""
+
+
+# --- The body accepts the blocks -------------------------------------------------------
+
+EVERYTHING = (
+    "[vc_row][vc_column_text]PATI – Hujan deras <strong>mengguyur</strong> Pati.\nBaris dua.\n\n"
+    '[caption id="attachment_1"]<img src="/a.jpg"> Banjir[/caption]\n\n'
+    "<h2>Dampak</h2>\n\n<ul><li>Jalan</li><li>Sawah</li></ul>\n\n"
+    "<blockquote>Kami siaga.<cite>BPBD</cite></blockquote>\n\n"
+    "https://www.youtube.com/watch?v=abcdefghijk\n\n"
+    "<table><tr><td>a</td><td>b</td></tr></table>\n\n"
+    "Selesai. (Ag)[/vc_column_text][/vc_row]"
+)
+
+
+@pytest.mark.django_db
+def test_blocks_are_valid_article_body_values():
+    """Every converted block passes the article body's own validation."""
+    image = NewsImageFactory()
+    result = convert(EVERYTHING, images=lambda _ref: image.pk)
+    assert kinds(result) == [
+        "paragraph",  # the lead, dateline taken out
+        "image",
+        "paragraph",  # heading
+        "paragraph",  # list
+        "quote",
+        "embed",
+        "paragraph",  # table as text
+        "paragraph",  # the close, initials taken out
+    ]
+    body = ArticleBodyBlock()
+    stream = body.to_python(result.blocks)
+    for child in stream:
+        if child.block_type != "embed":  # clean() of an embed asks the provider online
+            child.block.clean(child.value)
+    assert result.dateline == "Pati"
+    assert result.initials == "Ag"
+
+
+@pytest.mark.django_db
+def test_article_saves_with_converted_body():
+    """An article saves and renders with a converted body, images included."""
+    image = NewsImageFactory()
+    result = convert(EVERYTHING, images=lambda _ref: image.pk)
+    article = ArticlePageFactory(body=result.blocks, dateline=result.dateline)
+    article.refresh_from_db()
+    assert [block.block_type for block in article.body] == kinds(result)
+    assert article.body_images() == [image]
+    assert "mengguyur" in article.body.render_as_block()
+
+
+def test_paragraphs_use_only_the_body_rich_text_markup():
+    """Paragraph HTML holds only the tags the body's rich-text features allow."""
+    messy = (
+        '<div class="entry"><h1>Judul</h1><h5>Kecil</h5><p><u>garis</u> <del>coret</del> '
+        "<code>kode</code> <sup>2</sup></p><pre>a\nb</pre><center>tengah</center></div>"
+    )
+    allowed = {"p", "b", "i", "a", "ul", "ol", "li", "h2", "h3", "sup", "sub", "br"}
+    html = " ".join(
+        block["value"]
+        for block in convert(EVERYTHING + messy).blocks
+        if block["type"] == "paragraph"
+    )
+    assert set(re.findall(r"</?([a-z0-9]+)", html)) <= allowed
+    assert "<h2>Judul</h2>" in html
+    assert "<h3>Kecil</h3>" in html
