@@ -18,13 +18,16 @@ each header element and ``<item>`` is removed from the tree once read, so only o
 at a time.
 
 Safety and errors: the XML is parsed with defusedxml, with document type declarations refused,
-so external entities (XXE) and entity-expansion bombs never reach the parser. Any problem with
+so external entities (XXE) and entity-expansion bombs are refused at their declaration,
+before any entity is read. Any problem with
 the file -- malformed or truncated XML, a DTD, a root that is not ``<rss>`` -- raises
 :class:`WXRError`, whose message reads ``line 12, column 7: mismatched tag`` (line counted from
 1, column as the XML parser counts it, from 0), with ``line``, ``column`` and ``reason`` as
-attributes. Nothing is yielded once the error is reached; what was yielded before it (complete
-items only, never a partial one) stays yielded, so an importer that must be all-or-nothing runs
-:func:`check` first or works inside one transaction. An unreadable path raises ``OSError``.
+attributes; a wrong root element or a missing channel has no position (``line`` is ``None``)
+and the message is the reason alone. Nothing is yielded once the error is reached; what was
+yielded before it (complete items only, never a partial one) stays yielded, so an importer that
+must be all-or-nothing runs :func:`check` (or :func:`summary`) first, or works inside one
+transaction. An unreadable path raises ``OSError``.
 
 :func:`summary` counts what an export holds (items by type and status, authors, categories,
 tags, attachments, comments) in one pass, for reports and dry runs.
@@ -40,11 +43,10 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from os import PathLike
 from typing import IO
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import DefusedXMLParser, iterparse
-from defusedxml.ElementTree import _TreeBuilder as TreeBuilder
 
 __all__ = [
     "Author",
@@ -225,6 +227,7 @@ def _read(handle: IO[bytes]) -> Iterator[Record]:
     site_sent = False
     depth = 0
     channel: Element | None = None
+    in_channel = False
     item: Element | None = None
     comments = 0
     try:
@@ -232,14 +235,14 @@ def _read(handle: IO[bytes]) -> Iterator[Record]:
             if event == "start":
                 depth += 1
                 if depth == 1 and names.key(elem.tag) != ("", "rss"):
+                    # No line here: events arrive after a whole chunk has been parsed.
                     raise WXRError(
                         f"not a WordPress export: the root element is <{_local(elem.tag)}>, "
-                        "not <rss>",
-                        *_position(parser),
+                        "not <rss>"
                     )
                 if depth == 2 and names.key(elem.tag) == ("", "channel"):
-                    channel = elem
-                elif depth == 3 and channel is not None:
+                    channel, in_channel = elem, True
+                elif depth == 3 and in_channel:
                     key = names.key(elem.tag)
                     if not site_sent and key in _BODY:
                         site_sent = True
@@ -251,7 +254,9 @@ def _read(handle: IO[bytes]) -> Iterator[Record]:
             if depth == 3 and item is not None and names.key(elem.tag) == ("wp", "comment"):
                 comments += 1
                 item.remove(elem)
-            elif depth == 2 and channel is not None:
+            elif depth == 1 and elem is channel:
+                in_channel = False
+            elif depth == 2 and in_channel:
                 record = _channel_child(elem, names, header, comments)
                 channel.remove(elem)
                 item = None
@@ -280,6 +285,7 @@ def _read(handle: IO[bytes]) -> Iterator[Record]:
 
 
 def _position(parser: DefusedXMLParser) -> tuple[int, int]:
+    # defusedxml's parser is ElementTree's pure-Python XMLParser; .parser is its expat parser.
     expat = parser.parser
     return expat.CurrentLineNumber, expat.CurrentColumnNumber
 

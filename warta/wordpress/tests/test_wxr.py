@@ -388,8 +388,16 @@ def test_a_feed_that_is_not_rss_is_refused():
     source = io.BytesIO(b'<?xml version="1.0"?>\n<feed><entry/></feed>')
     got, error = read_until_error(source)
     assert got == []
-    assert error.reason == "not a WordPress export: the root element is <feed>, not <rss>"
-    assert error.line == 2
+    assert str(error) == "not a WordPress export: the root element is <feed>, not <rss>"
+    assert error.line is None
+
+
+def test_elements_beside_the_channel_are_ignored():
+    """Something after </channel> inside <rss> neither breaks reading nor becomes a record."""
+    text = NEWS.read_text(encoding="utf-8").replace(
+        "</channel>", "</channel>\n<extra><title>bukan berita</title></extra>"
+    )
+    assert list(wxr.read(io.BytesIO(text.encode()))) == list(wxr.read(NEWS))
 
 
 # --- Bounded memory ---------------------------------------------------------------------------
