@@ -86,7 +86,7 @@ def embed_url(url: str) -> str | None:
 
 # --- Shortcodes and wpautop -----------------------------------------------------------
 
-_SHORTCODE = re.compile(r"\[(/?)([a-z][a-z0-9_-]*)((?:\s[^\[\]]*)?)(/?)\]")
+_SHORTCODE = re.compile(r"\[?\[(/?)([a-z][a-z0-9_-]*)((?:\s[^\[\]]*)?)(/?)\]\]?")
 # Page builders wrap the text in layout shortcodes; the text inside is the story.
 _PAGE_BUILDER = re.compile(r"^(?:vc_|et_pb_|fusion_|av_|tdc?_|themify_|cs_|mk_|su_row|su_column)")
 _PAGE_BUILDER_RAW = {"vc_raw_html", "vc_raw_js"}  # base64 code, no story text
@@ -130,6 +130,8 @@ def _replace_shortcodes(text: str, counts: Counter) -> str:
     )
 
     def other(match: re.Match) -> str:
+        if match.group(0).startswith("[[") and match.group(0).endswith("]]"):
+            return match.group(0)[1:-1]  # [[name]]: WordPress prints "[name]" as written
         closing, name, attrs = match.group(1), match.group(2), match.group(3)
         if name == "gallery" and not closing:
             ids = _attributes(attrs).get("ids") or _attributes(attrs).get("include", "")

@@ -203,6 +203,13 @@ def test_unknown_shortcode_is_kept_as_text_and_counted():
     assert result.counts["shortcode_unknown:polldaddy"] == 1
 
 
+def test_escaped_shortcode_is_printed_as_written():
+    """[[gallery]] is how an author writes the text "[gallery]": not a shortcode."""
+    result = convert("Tulis [[gallery]] di editor.")
+    assert pairs(result) == [("paragraph", "<p>Tulis [gallery] di editor.</p>")]
+    assert not result.counts
+
+
 def test_bracketed_words_are_not_counted_as_shortcodes():
     """Ordinary bracketed text such as [Baca juga: …] is not a shortcode."""
     result = convert("[Baca juga: Banjir Pati]")
