@@ -143,7 +143,8 @@ def _replace_shortcodes(text: str, counts: Counter) -> str:
             if not closing:
                 counts["page_builder_unwrapped"] += 1
             return ""
-        if not closing:
+        # "[nama]" or "[nama a=…]" is a shortcode; "[simple boat]" is bracketed prose.
+        if not closing and (not attrs.strip() or "=" in attrs):
             counts[f"shortcode_unknown:{name}"] += 1
         return match.group(0)  # kept as the reader's visible text
 
@@ -549,7 +550,9 @@ class _Converter:
                     continue
                 text = escape(_text(cell.text_content()).strip(), quote=False)
                 cells.append(f"<b>{text}</b>" if cell.tag.lower() == "th" and text else text)
-            if any(cells):
+            while cells and not cells[-1]:
+                cells.pop()
+            if cells:
                 rows.append(" | ".join(cells))
         events = []
         for row in rows:

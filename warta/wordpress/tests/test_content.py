@@ -212,8 +212,8 @@ def test_escaped_shortcode_is_printed_as_written():
 
 def test_bracketed_words_are_not_counted_as_shortcodes():
     """Ordinary bracketed text such as [Baca juga: …] is not a shortcode."""
-    result = convert("[Baca juga: Banjir Pati]")
-    assert pairs(result) == [("paragraph", "<p>[Baca juga: Banjir Pati]</p>")]
+    result = convert("[Baca juga: Banjir Pati] [baca juga banjir]")
+    assert pairs(result) == [("paragraph", "<p>[Baca juga: Banjir Pati] [baca juga banjir]</p>")]
     assert not result.counts
 
 
