@@ -482,6 +482,11 @@ class _Converter:
                         image.set("data-wp-id", element.get("data-wp-id"))
             events = self.children(element)
         blocks = [e for e in events if isinstance(e, _Block)]
+        address = "".join(e.text for e in events if isinstance(e, _Inline)).strip()
+        if not blocks and _URL_LINE.match(address) and (url := embed_url(address)):
+            # Gutenberg's embed: the address alone in the figure, the caption under it.
+            blocks = [_Block("embed", {"url": url, "caption": ""})]
+            events = list(blocks)
         alone = len(blocks) == 1 and blocks[0].type in ("image", "embed")
         if caption and alone and not blocks[0].value["caption"]:
             blocks[0].value["caption"] = caption

@@ -112,6 +112,18 @@ def test_gutenberg_blocks_become_body_blocks():
     ]
 
 
+def test_gutenberg_embed_keeps_its_caption():
+    """The caption under a Gutenberg embed becomes the embed's caption."""
+    html = (
+        '<!-- wp:embed {"url":"https://vimeo.com/76979871"} --><figure class="wp-block-embed">'
+        '<div class="wp-block-embed__wrapper">\nhttps://vimeo.com/76979871\n</div>'
+        "<figcaption>Kirab budaya</figcaption></figure><!-- /wp:embed -->"
+    )
+    assert pairs(convert(html)) == [
+        ("embed", {"url": "https://vimeo.com/76979871", "caption": "Kirab budaya"})
+    ]
+
+
 def test_gutenberg_gallery_becomes_consecutive_images():
     """A gallery, which no body block holds, becomes its images one after another."""
     html = (
