@@ -216,8 +216,8 @@ _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", 
 _UNSAFE_URL = re.compile(r"^(?:javascript|vbscript|data|livescript):", re.I)
 
 
-def _hides(element) -> bool:
-    style = re.sub(r"\s+", "", element.get("style", "")).lower()
+def _hiding(style: str) -> bool:
+    style = re.sub(r"\s+", "", style).lower()
     if not style:
         return False
     if re.search(r"(?:^|;)(?:max-)?(?:height|width):0", style) and "overflow:hidden" not in style:
@@ -225,12 +225,34 @@ def _hides(element) -> bool:
     return bool(_HIDING_STYLE.search(style))
 
 
+def _hidden_selectors(root) -> set[str]:
+    """Classes and ids a <style> element in the post hides (".x{display:none}"): spam
+    links are hidden this way as often as with an inline style."""
+    selectors = set()
+    for style in root.iter("style"):
+        for rule in re.finditer(r"([^{}]+)\{([^{}]*)\}", style.text_content()):
+            if _hiding(rule.group(2)):
+                selectors.update(re.findall(r"(?<![\w-])([.#][\w-]+)\s*(?=,|$)", rule.group(1)))
+    return selectors
+
+
+def _hides(element, selectors: set[str]) -> bool:
+    if _hiding(element.get("style", "")):
+        return True
+    if selectors:
+        names = {"." + name for name in element.get("class", "").split()}
+        if element.get("id"):
+            names.add("#" + element.get("id"))
+        return bool(names & selectors)
+    return False
+
+
 def _drop(element) -> None:
     """Remove the element and its content, keeping the text after it."""
     element.drop_tree()
 
 
-def _clean(element, counts: Counter) -> None:
+def _clean(element, counts: Counter, selectors: set[str]) -> None:
     for child in list(element):
         if not isinstance(child.tag, str):  # comment or processing instruction
             _drop(child)
@@ -249,7 +271,7 @@ def _clean(element, counts: Counter) -> None:
             ):
                 counts["javascript_url"] += 1
                 del child.attrib[name]
-        if _hides(child):
+        if _hides(child, selectors):
             counts["hidden_style"] += 1
             _drop(child)
             continue
@@ -257,7 +279,7 @@ def _clean(element, counts: Counter) -> None:
             counts["hidden_attribute"] += 1
             _drop(child)
             continue
-        _clean(child, counts)
+        _clean(child, counts, selectors)
 
 
 # --- From the tree to blocks ----------------------------------------------------------
@@ -686,7 +708,7 @@ def convert(html: str, *, images: ImageResolver | None = None) -> Conversion:
         root = lxml_html.fragment_fromstring(text, create_parent="div")
     except etree.ParserError:  # nothing but comments or whitespace
         return Conversion(counts=counts)
-    _clean(root, counts)
+    _clean(root, counts, _hidden_selectors(root))
     converter = _Converter(images, counts)
     blocks = _assemble(converter.children(root))
 

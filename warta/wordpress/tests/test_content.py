@@ -335,6 +335,18 @@ def test_hidden_text_is_removed_not_revealed(style):
     assert result.counts["hidden_style"] == 1
 
 
+def test_text_hidden_by_a_style_element_is_removed():
+    """A class hidden by a <style> in the post hides its text: removed, not revealed."""
+    html = (
+        "<style>.iklan, p .x { display: none }</style>"
+        '<p>Berita desa.<span class="iklan"><a href="https://judi.example">slot</a></span></p>'
+    )
+    result = convert(html)
+    assert pairs(result) == [("paragraph", "<p>Berita desa.</p>")]
+    assert result.counts["hidden_style"] == 1
+    assert result.counts["style_element"] == 1
+
+
 def test_ordinary_styles_do_not_hide_text():
     """A style that does not hide (colour, a real size) keeps its text, unstyled."""
     result = convert('<p><span style="font-size: 0.9em; color: red">kecil</span></p>')
