@@ -523,3 +523,32 @@ def test_paragraphs_use_only_the_body_rich_text_markup():
     assert set(re.findall(r"</?([a-z0-9]+)", html)) <= allowed
     assert "<h2>Judul</h2>" in html
     assert "<h3>Kecil</h3>" in html
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        '<img src="x" onerror="alert(1)">',
+        '<svg onload="alert(1)"><circle/></svg>',
+        "<!--[if IE]><script>alert(1)</script><![endif]-->",
+        '<a href="JaVaScRiPt:alert(1)">x</a>',
+        '<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>',
+        '<iframe src="javascript:alert(1)"></iframe>',
+        '<object data="evil.swf"></object><embed src="evil.swf">',
+        '<meta http-equiv="refresh" content="0;url=https://judi.example">',
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>",
+        "<a href='/x\" onclick=\"alert(1)'>x</a>",
+        "<scr<script>ipt>alert(1)</script>",
+    ],
+)
+def test_hostile_markup_leaves_nothing_executable(payload):
+    """Whatever the markup, no script, handler or script address reaches the body."""
+    result = convert(f"<p>Teks</p>{payload}", images=lambda _ref: None)
+    html = texts(result).lower()
+    assert "<script" not in html
+    assert "onerror=" not in html
+    assert 'onclick="' not in html
+    assert "javascript:" not in html
+    assert "data:" not in html
+    assert "<svg" not in html
+    assert "<meta" not in html
