@@ -713,10 +713,13 @@ def convert(html: str, *, images: ImageResolver | None = None) -> Conversion:
     blocks = _assemble(converter.children(root))
 
     dateline = initials = ""
-    if blocks and blocks[0][0] == "paragraph" and (found := _dateline(blocks[0][1])):
-        dateline, first = found
+    # The dateline opens the first paragraph block, where the article prints it back;
+    # a photo may come before it.
+    first = next((i for i, (kind, _value) in enumerate(blocks) if kind == "paragraph"), None)
+    if first is not None and (found := _dateline(blocks[first][1])):
+        dateline, opening = found
         if len(dateline) <= 80:
-            blocks[0] = ("paragraph", first)
+            blocks[first] = ("paragraph", opening)
         else:
             dateline = ""
     if blocks and blocks[-1][0] == "paragraph" and (found := _initials(blocks[-1][1])):

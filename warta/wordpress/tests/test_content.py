@@ -415,6 +415,13 @@ def test_ambiguous_openings_stay_in_the_text(opening):
     assert pairs(result) == [("paragraph", f"<p>{opening}</p>")]
 
 
+def test_dateline_found_after_a_leading_photo():
+    """A photo above the story does not hide the dateline of its first paragraph."""
+    result = convert('<p><img src="/a.jpg"></p><p>KUDUS – Kirab dimulai.</p>', images=lambda _r: 1)
+    assert result.dateline == "Kudus"
+    assert pairs(result)[1] == ("paragraph", "<p>Kirab dimulai.</p>")
+
+
 def test_dateline_only_in_the_first_paragraph():
     """A dateline-like opening of a later paragraph stays in the text."""
     result = convert("<p>Pembuka.</p><p>PATI – Paragraf dua.</p>")
