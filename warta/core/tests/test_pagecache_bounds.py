@@ -12,6 +12,7 @@ import uuid
 import pytest
 import redis
 from django.core.wsgi import get_wsgi_application
+from django.db import connection
 
 from warta.core import pagecache
 from warta.core.tests.test_pagecache import call, site_app  # noqa: F401 - a fixture
@@ -295,6 +296,12 @@ def test_a_flood_of_query_strings_leaves_the_store_bounded_and_readers_hit(setti
     done, highest, reader_states = threading.Event(), [0], []
 
     def flood(part: int) -> None:
+        try:
+            flood_part(part)
+        finally:
+            connection.close()  # the thread's own connection, or it outlives the test
+
+    def flood_part(part: int) -> None:
         for number in range(part, FLOOD, 4):
             if number % 10 == 0:
                 query = f"q=kata{number}&utm_source={number}"
@@ -307,8 +314,11 @@ def test_a_flood_of_query_strings_leaves_the_store_bounded_and_readers_hit(setti
                 highest[0] = max(highest[0], store.usage()[0])
 
     def read() -> None:
-        while not done.is_set():
-            reader_states.append(call(app, article.url).cache)
+        try:
+            while not done.is_set():
+                reader_states.append(call(app, article.url).cache)
+        finally:
+            connection.close()
 
     reader = threading.Thread(target=read)
     reader.start()

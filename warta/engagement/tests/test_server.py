@@ -67,6 +67,11 @@ class ServerDatabase:
             return f"sqlite:///{path}"
         connection.close()  # CREATE DATABASE ... TEMPLATE needs the template unused
         with self._admin() as admin:
+            # A connection a finished test's thread left open would hold it too.
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+                (self.settings["NAME"],),
+            )
             admin.execute(f'CREATE DATABASE "{self.name}" TEMPLATE "{self.settings["NAME"]}"')
         s = self.settings
         password = f":{s['PASSWORD']}" if s["PASSWORD"] else ""
