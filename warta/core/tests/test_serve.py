@@ -8,7 +8,10 @@ import pytest
 from warta.engagement.tests.test_server import served  # noqa: F401 - the fixture
 from warta.news.factories import ArticlePageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.server,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_the_production_server_answers_from_the_page_cache(served):  # noqa: F811

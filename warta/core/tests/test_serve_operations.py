@@ -124,6 +124,7 @@ def logged_server(tmp_path):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.server
 def test_a_running_server_keeps_its_port_ids_its_answers_and_logs_them(logged_server):
     """Through granian: X-Request-Id on every answer, the same id in the access log; a bad
     Host is one line; a second `warta serve` on the port exits and the first keeps it."""

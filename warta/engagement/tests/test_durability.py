@@ -360,6 +360,7 @@ class Beacons:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.server
 def test_redis_killed_under_load_then_the_server_killed_loses_no_accepted_view(tmp_path):
     """2,000 beacons from 8 threads to 3 workers; Redis killed after 600 answers and started
     again after 1,200; then every process of the server killed and the server started

@@ -28,7 +28,10 @@ from warta.news.factories import ArticlePageFactory
 
 from .conftest import CHROME, REDIS_URL, reader_id
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.server,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 ROOT = Path(__file__).resolve().parents[3]
 CLIENTS, VIEWS_EACH = 8, 500

@@ -20,7 +20,10 @@ import pytest
 from warta.engagement.tests.test_server import served  # noqa: F401 - the fixture
 from warta.news.factories import ArticlePageFactory, SectionPageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.server,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 ROOT = Path(__file__).resolve().parents[3]
 AHEAD = 6  # seconds from the editor's action to the scheduled moment
