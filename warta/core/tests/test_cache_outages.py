@@ -6,20 +6,17 @@ Each test runs its own redis-server on a free port and stops it by its process i
 from __future__ import annotations
 
 import logging
-import shutil
-import socket
-import subprocess
 import threading
 from collections.abc import Iterator
 
 import pytest
-import redis
 from asgiref.sync import async_to_sync
 from django.core.cache import cache, caches
 from django.test import Client, override_settings
 
 from warta.core import caches as core_caches
 from warta.core.cache_backends import CacheUnavailable
+from warta.core.tests.redis_server import RedisServer
 from warta.news.factories import ArticlePageFactory, SectionPageFactory
 from warta.news.models import ArticlePage
 from warta.replies.models import ReplySubmission
@@ -28,56 +25,12 @@ from warta.settings.env import Rate
 pytestmark = pytest.mark.django_db
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class RedisServer:
-    """A redis-server of the test's own, on 127.0.0.1, keeping nothing on disk."""
-
-    def __init__(self, port: int):
-        self.port, self.process = port, None
-        self.url = f"redis://127.0.0.1:{port}/0"
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(  # noqa: S603 - a fixed command
-            [
-                shutil.which("redis-server"),
-                *("--port", str(self.port), "--bind", "127.0.0.1"),
-                *("--save", "", "--appendonly", "no", "--loglevel", "notice"),
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        for line in self.process.stdout:  # until the server says it listens
-            if "Ready to accept connections" in line:
-                break
-        else:
-            raise RuntimeError(f"redis-server on port {self.port} did not start")
-        # Keep reading, so a chatty server never blocks on a full pipe.
-        threading.Thread(target=self.process.stdout.read, daemon=True).start()
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
-        self.process = None
-
-    def client(self) -> redis.Redis:
-        return redis.Redis.from_url(self.url)
-
-
 @pytest.fixture
 def redis_server() -> Iterator[RedisServer]:
-    if not shutil.which("redis-server"):
-        pytest.skip("redis-server is not installed (apt-get install redis-server)")
-    server = RedisServer(free_port())
+    server = RedisServer()
     server.start()
     yield server
-    if server.process is not None:
-        server.stop()
+    server.stop()
 
 
 def redis_cache_settings(server: RedisServer, retry_after: float) -> dict:

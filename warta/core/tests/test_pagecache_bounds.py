@@ -3,8 +3,6 @@ strings, Redis stopped and an SQLite file that is full."""
 
 import logging
 import shutil
-import socket
-import subprocess
 import threading
 import time
 import uuid
@@ -15,45 +13,11 @@ from django.core.wsgi import get_wsgi_application
 from django.db import connection
 
 from warta.core import pagecache
+from warta.core.tests.redis_server import RedisServer
 from warta.core.tests.test_pagecache import call, site_app  # noqa: F401 - a fixture
 from warta.news.factories import ArticlePageFactory, SectionPageFactory
 
 BODIES = {"identity": b"x" * 1000, "gzip": b"g" * 100, "br": b"b" * 100}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class RedisServer:
-    """A redis-server of this test's own on 127.0.0.1, stopped by its PID."""
-
-    def __init__(self):
-        self.port, self.process = free_port(), None
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(  # noqa: S603 - a fixed command
-            [shutil.which("redis-server"), "--port", str(self.port), "--bind", "127.0.0.1",
-             "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-        )  # fmt: skip
-        client, deadline = redis.Redis.from_url(self.url), time.monotonic() + 10
-        while True:
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.02)
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(10)
 
 
 @pytest.fixture(scope="module")

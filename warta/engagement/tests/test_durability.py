@@ -7,9 +7,6 @@ filled, as another program filling the disk would.
 """
 
 import logging
-import os
-import signal
-import socket
 import sqlite3
 import subprocess
 import threading
@@ -19,8 +16,8 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-import redis
 
+from warta.core.tests.redis_server import RedisServer
 from warta.engagement import counters
 from warta.engagement.counters import flush_views, get_backend
 from warta.engagement.models import ArticleStats
@@ -32,46 +29,6 @@ from .test_server import Server, ServerDatabase
 pytestmark = pytest.mark.django_db
 
 COUNTERS_LOG = "warta.engagement.counters"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class RedisServer:
-    """A redis-server of the test's own, with no snapshot and no append-only file."""
-
-    def __init__(self, directory):
-        self.port, self.directory, self.process = free_port(), directory, None
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(  # noqa: S603 - a fixed command on loopback
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
-            + ["--save", "", "--appendonly", "no", "--dir", str(self.directory)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        client, deadline = redis.Redis.from_url(self.url), time.monotonic() + 10
-        while True:
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                assert self.process.poll() is None, "redis-server exited"
-                assert time.monotonic() < deadline, "redis-server did not answer in 10 s"
-                time.sleep(0.02)
-
-    def kill(self) -> None:
-        """SIGKILL: Redis keeps nothing, as a crash or an out-of-memory kill leaves it."""
-        if self.process and self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=10)
-
-    def keys(self) -> int:
-        return redis.Redis.from_url(self.url).dbsize()
 
 
 @pytest.fixture
