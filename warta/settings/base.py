@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "warta.standing",  # the standing pages: Tentang Kami, Redaksi, Pedoman Media Siber…
     "warta.integrity",  # refuses gambling spam and hidden links; scans nightly
     "warta.accounts",  # staff sign-in: throttled, bounded hashing, two-step login
+    "warta.wordpress",  # import from a WordPress export; the old site's addresses
     "warta.demo",  # demo content for every app, so after them
     "warta.backoffice",  # the admin's catalogue and templates, before Wagtail's
     "wagtail.contrib.redirects",
