@@ -25,20 +25,17 @@ from datetime import datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
-from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
-from wagtail.search.backends import get_search_backends
 from wagtail.utils.file import hash_filelike
 
-from warta.news import story_lists
+from warta.news import bulk, story_lists
 from warta.news.models import ArticlePage, ArticlePageTag, ArticleReporter, Person, SectionPage
-from warta.search.text import values_computed_once
 
 from . import content
 from .archive_text import SECTION_TOPICS, compose
@@ -179,7 +176,7 @@ def _create_batch(drafts: list[_Draft], sections: dict[str, SectionPage]) -> Non
         pages = []
         for key, section_drafts in by_section.items():
             section = sections[key]
-            step = _last_child_step(section)
+            step = bulk.last_child_number(section)
             for draft in section_drafts:
                 step += 1
                 pages.append(
@@ -188,7 +185,7 @@ def _create_batch(drafts: list[_Draft], sections: dict[str, SectionPage]) -> Non
                         draft_title=draft.title,
                         slug=draft.slug,
                         content_type=content_type,
-                        path=child_path(section.path, step),
+                        path=bulk.child_path(section.path, step),
                         depth=section.depth + 1,
                         numchild=0,
                         url_path=f"{section.url_path}{draft.slug}/",
@@ -209,7 +206,7 @@ def _create_batch(drafts: list[_Draft], sections: dict[str, SectionPage]) -> Non
 
         # Multi-table inheritance: the page rows exist, now the article rows that extend them
         # (bulk_create() refuses such models), in one statement for the batch.
-        _insert_rows(
+        bulk.insert_article_rows(
             [
                 ArticlePage(page_ptr_id=page.pk, **draft.fields)
                 for page, draft in zip(pages, ordered, strict=True)
@@ -220,81 +217,19 @@ def _create_batch(drafts: list[_Draft], sections: dict[str, SectionPage]) -> Non
             for page, draft in zip(pages, ordered, strict=True)
             for order, person_id in enumerate(draft.reporter_ids)
         )
-        tags = _tags({name for draft in ordered for name in draft.tag_names})
+        tags = bulk.tags_named({name for draft in ordered for name in draft.tag_names})
         ArticlePageTag.objects.bulk_create(
             ArticlePageTag(content_object_id=page.pk, tag=tags[name])
             for page, draft in zip(pages, ordered, strict=True)
             for name in draft.tag_names
         )
-        _index([page.pk for page in pages])
-
-
-def _index(page_ids: list[int]) -> None:
-    """Add the new articles to every search backend in one bulk call each."""
-    articles = list(ArticlePage.get_indexed_objects().filter(pk__in=page_ids))
-    with values_computed_once():
-        for backend in get_search_backends(with_auto_update=True):
-            backend.add_bulk(ArticlePage, articles)
-
-
-def _insert_rows(articles: list[ArticlePage]) -> None:
-    """Insert the article table's own rows of `articles`, their page rows being there."""
-    fields = ArticlePage._meta.local_concrete_fields
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    rows = [
-        [field.get_db_prep_save(field.pre_save(article, True), connection) for field in fields]
-        for article in articles
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {quote(ArticlePage._meta.db_table)} ({columns}) VALUES ({marks})",  # noqa: S608 - a model's table and columns
-            rows,
-        )
-
-
-def child_path(parent_path: str, number: int) -> str:
-    """The tree path of a page's child number `number` (1 is the first): treebeard's
-    materialised path, a step of `Page.steplen` digits of `Page.alphabet` per level."""
-    digits = ""
-    while number:
-        number, digit = divmod(number, len(Page.alphabet))
-        digits = Page.alphabet[digit] + digits
-    return parent_path + digits.rjust(Page.steplen, Page.alphabet[0])
-
-
-def child_number(path: str) -> int:
-    """The number of the child whose tree path is `path` (the inverse of `child_path`)."""
-    number = 0
-    for digit in path[-Page.steplen :]:
-        number = number * len(Page.alphabet) + Page.alphabet.index(digit)
-    return number
-
-
-def _last_child_step(section: SectionPage) -> int:
-    last = (
-        Page.objects.filter(path__startswith=section.path, depth=section.depth + 1)
-        .order_by("-path")
-        .values_list("path", flat=True)
-        .first()
-    )
-    return child_number(last) if last else 0
+        bulk.index_articles([page.pk for page in pages])
 
 
 def _existing_numbers(seed: int) -> set[int]:
     pattern = re.compile(rf"{re.escape(slug_suffix(seed, 0)[:-1])}([0-9]+)$")
     slugs = ArticlePage.objects.filter(slug__regex=pattern.pattern).values_list("slug", flat=True)
     return {int(match.group(1)) for slug in slugs.iterator() if (match := pattern.search(slug))}
-
-
-def _tags(names: set[str]) -> dict[str, Tag]:
-    tags = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
-    for name in names - set(tags):
-        tags[name], _created = Tag.objects.get_or_create(
-            slug=slugify(name), defaults={"name": name}
-        )
-    return tags
 
 
 def _sections() -> dict[str, SectionPage]:
