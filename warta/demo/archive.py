@@ -176,7 +176,7 @@ def _create_batch(drafts: list[_Draft], sections: dict[str, SectionPage]) -> Non
         pages = []
         for key, section_drafts in by_section.items():
             section = sections[key]
-            step = bulk.last_child_number(section)
+            step = bulk.last_child_number(section.path, section.depth)
             for draft in section_drafts:
                 step += 1
                 pages.append(

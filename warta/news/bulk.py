@@ -39,10 +39,11 @@ def child_number(path: str) -> int:
     return number
 
 
-def last_child_number(parent: Page) -> int:
-    """The number of `parent`'s last child in the tree, 0 when it has none."""
+def last_child_number(parent_path: str, parent_depth: int) -> int:
+    """The number of the last child in the tree of the page at `parent_path`, 0 when it
+    has none."""
     last = (
-        Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+        Page.objects.filter(path__startswith=parent_path, depth=parent_depth + 1)
         .order_by("-path")
         .values_list("path", flat=True)
         .first()
