@@ -38,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
         return serve(argv[1:])
     if command == "worker":
         return worker(argv[1:])
+    # Commands may be written with hyphens: `warta import-wordpress` is `import_wordpress`.
+    if argv and "-" in argv[0] and not argv[0].startswith("-"):
+        argv[0] = argv[0].replace("-", "_")
     return run_management_command(["warta", *argv])
 
 
