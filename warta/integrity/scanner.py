@@ -462,7 +462,10 @@ class FieldScan:
         elif isinstance(block, blocks.URLBlock):
             self.read_url(value, where)
         elif isinstance(block, (blocks.RichTextBlock, blocks.RawHTMLBlock, blocks.FieldBlock)):
-            self.read_markup(self.plain(value), where)
+            text = self.plain(value)
+            if text is None and value:  # a value of parts (a table's cells): their words
+                text = "\n".join(str(part) for part in block.get_searchable_content(value))
+            self.read_markup(text, where)
 
     def read_value(self, value, where: str, is_url: bool = False) -> None:
         """A field's value, whatever its kind: a stream, rich text, text, a list of tags."""

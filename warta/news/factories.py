@@ -72,3 +72,28 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
         if names:
             self.tags.add(*names)
             self.save()
+
+
+def add_table_and_gallery(article: ArticlePage) -> None:
+    """Put a table and a gallery of two new photos after the article's first block, so
+    that the reader pages' checks (HTML validity, accessibility) see both kinds."""
+    photos = NewsImageFactory.create_batch(2, caption="Warga menanam padi", credit="Warta")
+    table = {
+        "data": [
+            ["Desa", "Sawah (ha)", "Terendam (ha)", "Rumah", "Pengungsi", "Dapur umum", "Posko"],
+            ["Margorejo", "120", "85", "312", "1.204", "2", "Balai desa Margorejo"],
+            ["Sidoharjo", "98", "40", "120", "356", "1", "Masjid Al-Ikhlas Sidoharjo"],
+        ],
+        "table_caption": "Sawah terendam",
+        "table_header_choice": "row",
+        "first_row_is_table_header": True,
+        "first_col_is_header": False,
+    }
+    gallery = {
+        "images": [{"image": photo.pk, "caption": "", "credit": ""} for photo in photos],
+        "caption": "Tanam padi serentak",
+    }
+    body = list(article.body.raw_data)
+    body[1:1] = [{"type": "table", "value": table}, {"type": "gallery", "value": gallery}]
+    article.body = body
+    article.save()

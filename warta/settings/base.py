@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "warta.backoffice",  # the admin's catalogue and templates, before Wagtail's
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",  # tables in article and standing bodies: its editor
     "wagtail.embeds",
     "wagtail.sites",
     "warta.newsroom.apps.NewsroomUsersConfig",  # wagtail.users, with the roles' labels

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from warta.news.factories import add_table_and_gallery
+
 from .conftest import REPO
 
 pytestmark = pytest.mark.django_db
@@ -29,9 +31,10 @@ def vnu() -> list[str]:
 
 
 def test_reader_pages_have_no_html_errors(client, demo_headline, vnu, tmp_path):
-    """Home, section, article (both languages), tag, reporter, search, standing pages and
-    404: zero errors."""
+    """Home, section, article (both languages, with a table and a gallery), tag, reporter,
+    search, standing pages and 404: zero errors."""
     article = demo_headline
+    add_table_and_gallery(article)
     pages = {
         "home": "/",
         "section": "/daerah/",
@@ -52,6 +55,8 @@ def test_reader_pages_have_no_html_errors(client, demo_headline, vnu, tmp_path):
         file = tmp_path / f"{name}.html"
         file.write_bytes(response.content)
         files.append(str(file))
+    article_html = (tmp_path / "article.html").read_text()
+    assert "<table>" in article_html and 'class="gallery"' in article_html
     # One Java start for all pages: the checker's start-up dominates its run time.
     result = subprocess.run(  # noqa: S603 - fixed arguments, files written above
         [*vnu, "--errors-only", "--format", "json", *files],

@@ -59,10 +59,14 @@ def test_planted_spam_in_a_story_field_is_found(field, value):
         ("paragraph", RichText('<p><span style="display:none">slot gacor</span></p>')),
         ("embed", {"url": EmbedValue("https://slotgacor88.xyz/video"), "caption": ""}),
         ("quote", {"text": "Main di situs toto, maxwin, slot gacor!", "attribution": ""}),
+        (
+            "table",
+            {"data": [["Situs", "Bonus"], ["Main di situs toto, maxwin, slot gacor!", "100%"]]},
+        ),
     ],
 )
 def test_planted_spam_in_a_body_block_is_found(block, value):
-    """Spam in a paragraph, an embed's address or a quote is found in its block."""
+    """Spam in a paragraph, an embed's address, a quote or a table is found in its block."""
     article = ArticlePageFactory()
     article.body = [(block, value)]
     body = field_label(ArticlePage._meta.get_field("body"))

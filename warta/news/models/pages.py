@@ -27,7 +27,7 @@ from warta.images.specs import READING_IMAGE_SPECS
 from warta.search.text import FoldedSearchField
 
 from .. import cards, related, routing
-from ..blocks import ArticleBodyBlock
+from ..blocks import ArticleBodyBlock, body_images
 from ..forms import ArticlePageForm
 from ..reader_pages import ReaderPage
 from .disclosure import StoryLabels, verification_notice
@@ -510,7 +510,7 @@ class ArticlePage(ReaderPage, InSections, StoryLabels, Page):
         return [paragraph for paragraph in paragraphs if paragraph]
 
     def body_images(self) -> list:
-        return [block.value["image"] for block in self.body if block.block_type == "image"]
+        return body_images(self.body)
 
     def prefetch_for_reading(self) -> None:
         """The renditions the article shows, in one query at most: none when the lead

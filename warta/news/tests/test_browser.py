@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from warta.news.factories import add_table_and_gallery
 from warta.news.models import ArticlePage
 
 pytestmark = [
@@ -111,11 +112,22 @@ def test_demo_article_in_chromium(live_server, demo_article, browser_page):
     assert page.locator(".view-count").inner_text() == "(805 views)"
 
 
-def test_reader_pages_have_no_accessibility_violations(live_server, demo_article, browser_page):
-    """axe-core finds no violation on the home, section, article, tag, reporter and 404 pages."""
+@pytest.fixture
+def article_with_table_and_gallery(demo_headline) -> ArticlePage:
+    """The demo article with a table and a gallery, saved before the browser starts."""
+    add_table_and_gallery(demo_headline)
+    demo_headline.url  # noqa: B018 - resolve the URL while the ORM may still be used
+    return demo_headline
+
+
+def test_reader_pages_have_no_accessibility_violations(
+    live_server, article_with_table_and_gallery, browser_page
+):
+    """axe-core finds no violation on the home, section, article (with a table and a
+    gallery), tag, reporter and 404 pages."""
     from axe_playwright_python.sync_playwright import Axe
 
-    url = demo_article.url
+    url = article_with_table_and_gallery.url
     paths = [
         "/",
         "/daerah/",
@@ -128,10 +140,30 @@ def test_reader_pages_have_no_accessibility_violations(live_server, demo_article
     axe, found = Axe(), {}
     for path in paths:
         browser_page.goto(live_server.url + path)
+        if path == url:
+            assert browser_page.locator(".article__body table").count() == 1
+            assert browser_page.locator(".article__body .gallery__photo").count() == 2
         violations = axe.run(browser_page).response["violations"]
         if violations:
             found[path] = [(v["id"], v["nodes"][0]["html"][:120]) for v in violations]
     assert found == {}
+
+
+def test_wide_table_scrolls_in_its_own_box_on_a_phone(
+    live_server, article_with_table_and_gallery, browser_page
+):
+    """On a 360 px screen the page does not scroll sideways: the table's box does, and the
+    keyboard reaches it."""
+    page = browser_page
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live_server.url + article_with_table_and_gallery.url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    region = page.get_by_role("region", name="Sawah terendam")
+    assert region.evaluate("box => box.scrollWidth > box.clientWidth")
+    region.focus()
+    page.keyboard.press("ArrowRight")
+    # The browser may scroll smoothly: wait for the box to move, at most the default 15 s.
+    page.wait_for_function("() => document.querySelector('.body-table').scrollLeft > 0")
 
 
 def test_reader_pages_work_without_javascript(live_server, demo_article, chromium_path):
