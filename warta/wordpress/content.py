@@ -2,41 +2,53 @@
 
 `convert()` reads what WordPress stores in `post_content` — classic-editor text (paragraphs
 made by WordPress's `wpautop` on display), Gutenberg block comments, page-builder shortcode
-wrappers — and returns the `ArticlePage.body` blocks (paragraph, quote, image, embed) with the
-dateline and the closing initials of an Indonesian story lifted into their own fields.
+wrappers — and returns the `ArticlePage.body` blocks (paragraph, quote, image, gallery, table,
+embed) with the dateline and the closing initials of an Indonesian story lifted into their own
+fields; or, with `target="standing"`, the blocks of a `StandingPage.body` (heading, paragraph,
+quote, image, table), which has no galleries, embeds or headings inside paragraphs.
 
 Nothing is dropped silently: what is removed (scripts, event handlers, hidden text, iframes
-from unknown hosts) or kept only as text (unknown shortcodes, tables) is counted in
-`Conversion.counts`, so the import report can say what happened to each story. Hidden text
-is removed together with its element, never revealed: a hidden link stays unpublished.
+from unknown hosts) or kept only as text (unknown shortcodes, a table cell's links, an embed
+on a standing page) is counted in `Conversion.counts`, so the import report can say what
+happened to each story. Hidden text is removed together with its element, never revealed: a
+hidden link stays unpublished.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from html import escape
+from html import escape, unescape
+from typing import Literal
 from urllib.parse import parse_qs, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 from wagtail.embeds.oembed_providers import all_providers
 
+from warta.standing.blocks import HEADING_MAX_LENGTH
+
 # Looks up a WordPress attachment ("123", its post ID) or an image address; gives the pk
 # of the Wagtail image that holds it, or None when there is none.
 ImageResolver = Callable[[str], int | None]
+# The page body the blocks are for: ArticlePage.body or StandingPage.body.
+Target = Literal["article", "standing"]
 
 
 @dataclass
 class Conversion:
-    """An article body converted from WordPress, with what the conversion took out."""
+    """A page body converted from WordPress, with what the conversion took out."""
 
-    # The body in StreamField's stored form, which ArticlePage.body accepts as it is:
+    # The body in StreamField's stored form, which the target's body accepts as it is:
     # {"type": "paragraph", "value": "<p>…</p>"}, {"type": "quote", "value": {"text",
     # "attribution"}}, {"type": "image", "value": {"image": pk, "caption", "credit"}},
-    # {"type": "embed", "value": {"url", "caption"}}. Image pks need no query to store.
+    # {"type": "gallery", "value": {"images": [{"image": pk, "caption", "credit"}, …],
+    # "caption"}}, {"type": "table", "value": {"data": [[cell, …], …], "table_caption",
+    # "table_header_choice", "first_row_is_table_header", "first_col_is_header"}},
+    # {"type": "embed", "value": {"url", "caption"}}; for a standing page also
+    # {"type": "heading", "value": "text"}. Image pks need no query to store.
     blocks: list[dict] = field(default_factory=list)
     dateline: str = ""
     initials: str = ""
@@ -134,8 +146,13 @@ def _replace_shortcodes(text: str, counts: Counter) -> str:
             return match.group(0)[1:-1]  # [[name]]: WordPress prints "[name]" as written
         closing, name, attrs = match.group(1), match.group(2), match.group(3)
         if name == "gallery" and not closing:
-            ids = _attributes(attrs).get("ids") or _attributes(attrs).get("include", "")
-            return f'<div class="wp-shortcode-gallery" data-ids="{escape(ids)}"></div>'
+            given = _attributes(attrs)
+            ids = given.get("ids") or given.get("include", "")
+            exclude = given.get("exclude", "")
+            return (
+                f'<div class="wp-shortcode-gallery" data-ids="{escape(ids)}" '
+                f'data-exclude="{escape(exclude)}"></div>'
+            )
         if name == "vc_single_image" and not closing:
             ident = re.sub(r"\D", "", _attributes(attrs).get("image", ""))
             return f'<figure data-wp-id="{ident}"></figure>'
@@ -341,10 +358,27 @@ def _wrap(events: list, opening: str, closing: str) -> list:
     return out
 
 
+# Where galleries keep each photo's box and its caption: Gutenberg's (old and new markup),
+# WordPress's rendered [gallery], Jetpack's tiled gallery.
+_GALLERY_ITEM_TAGS = {"figure", "li", "dl"}
+_GALLERY_ITEM_CLASSES = {"gallery-item", "blocks-gallery-item", "tiled-gallery-item"}
+_GALLERY_CAPTION_CLASSES = {
+    "gallery-caption", "wp-caption-text", "blocks-gallery-item__caption",
+    "tiled-gallery-caption", "wp-element-caption",
+}  # fmt: skip
+# Merged cells are split into their own and blank ones; a span past this is a typo or worse.
+_MAX_SPAN = 50
+
+
+def _classes(element) -> set[str]:
+    return set(element.get("class", "").split())
+
+
 class _Converter:
-    def __init__(self, images: ImageResolver | None, counts: Counter):
+    def __init__(self, images: ImageResolver | None, counts: Counter, attached: Sequence[str]):
         self.images = images
         self.counts = counts
+        self.attached = [str(ref) for ref in attached]
 
     # Images
 
@@ -352,7 +386,12 @@ class _Converter:
         if self.images is None:
             return None
         refs = []
-        for source in (element.get("data-wp-id"), element.get("data-id")):
+        sources = (
+            element.get("data-wp-id"),
+            element.get("data-id"),
+            element.get("data-attachment-id"),
+        )
+        for source in sources:
             if source and source.isdigit():
                 refs.append(source)
         if match := re.search(r"\bwp-image-(\d+)\b", element.get("class", "")):
@@ -416,11 +455,13 @@ class _Converter:
             listed = self.list_html(element)
             if listed is None:  # images or embeds inside: no list can hold them
                 return [BREAK, *self.children(element), BREAK]
-            return [BREAK, _Block("paragraph", listed), BREAK]
+            return [BREAK, _Block("paragraph", listed), BREAK] if listed else [BREAK]
         if tag == "li":
             return [BREAK, *self.children(element), BREAK]
         if tag == "table":
             return [BREAK, *self.table(element), BREAK]
+        if tag == "div" and {"gallery", "tiled-gallery"} & set(classes):
+            return [BREAK, *self.gallery_element(element, ""), BREAK]
         if tag == "pre":
             text = element.text_content().strip("\n")
             html = escape(text, quote=False).replace("\n", "<br/>")
@@ -428,14 +469,12 @@ class _Converter:
         if tag == "hr":
             return [BREAK]
         if tag == "div" and "wp-shortcode-gallery" in classes:
-            return [BREAK, *self.gallery(element.get("data-ids", "")), BREAK]
+            refs = self.gallery_refs(element.get("data-ids", ""), element.get("data-exclude", ""))
+            return [BREAK, *self.gallery(refs), BREAK]
         if tag == "div" and "wp-shortcode-embed" in classes:
             return [BREAK, *self.embed_shortcode(element.text_content().strip()), BREAK]
         if tag in _CONTAINERS:
-            events = self.children(element)
-            if tag == "div" and ({"gallery", "tiled-gallery"} & set(classes)):
-                self.counts["gallery_as_images"] += 1
-            return [BREAK, *events, BREAK]
+            return [BREAK, *self.children(element), BREAK]
         return self.children(element)  # span, font, u, abbr…: their text, unstyled
 
     def rich(self, events: list, tag: str) -> list:
@@ -469,20 +508,76 @@ class _Converter:
             return [_Inline(f'<a href="{link}">{link}</a>', address)]
         return [_Inline(link, address)]
 
-    def gallery(self, ids: str) -> list:
+    def gallery_refs(self, ids: str, exclude: str) -> list[str]:
+        """The attachments a [gallery] shows: those it names, else the post's own images
+        (`attached`) but the excluded ones, as WordPress shows them."""
         refs = [ref for ref in re.split(r"[\s,]+", ids) if ref.isdigit()]
+        if refs:
+            return refs
+        excluded = set(re.split(r"[\s,]+", exclude))
+        return [ref for ref in self.attached if ref not in excluded]
+
+    def gallery(self, refs: list[str]) -> list:
+        """A [gallery] shortcode's photos, found by attachment ID."""
         if not refs:
             self.counts["gallery_without_ids"] += 1
             return []
-        self.counts["gallery_as_images"] += 1
-        blocks = []
+        photos = []
         for ref in refs:
             pk = self.images(ref) if self.images else None
             if pk is None:
                 self.counts["image_unresolved"] += 1
             else:
-                blocks.append(_Block("image", {"image": pk, "caption": "", "credit": ""}))
-        return blocks
+                photos.append({"image": pk, "caption": "", "credit": ""})
+        return self.gallery_blocks(photos, "")
+
+    def gallery_element(self, element, caption: str) -> list:
+        """A gallery in the markup, each photo with the caption in its own box; what else
+        the gallery holds follows it."""
+        found = []
+        for img in list(element.iter("img")):
+            found.append((img, self.gallery_caption(img, element)))
+        for _img, caption_element in found:
+            if caption_element is not None and caption_element.getparent() is not None:
+                caption_element.drop_tree()
+        photos = []
+        for img, caption_element in found:
+            text = "" if caption_element is None else _text(caption_element.text_content()).strip()
+            pk = self.image_pk(img)
+            if pk is None:
+                self.counts["image_unresolved"] += 1
+            else:
+                photos.append({"image": pk, "caption": text, "credit": ""})
+            img.drop_tree()
+        return [*self.gallery_blocks(photos, caption), BREAK, *self.children(element)]
+
+    @staticmethod
+    def gallery_caption(img, gallery):
+        """The caption in the photo's own box of the gallery, or None."""
+        for box in img.iterancestors():
+            if box is gallery:
+                return None
+            for candidate in box.iter():
+                if isinstance(candidate.tag, str) and (
+                    candidate.tag == "figcaption" or _GALLERY_CAPTION_CLASSES & _classes(candidate)
+                ):
+                    return candidate
+            if box.tag in _GALLERY_ITEM_TAGS or _GALLERY_ITEM_CLASSES & _classes(box):
+                return None
+        return None
+
+    def gallery_blocks(self, photos: list[dict], caption: str) -> list:
+        """A gallery block for two photos or more; one photo is an image block."""
+        if len(photos) >= 2:
+            return [_Block("gallery", {"images": photos, "caption": caption})]
+        events: list = []
+        if photos:
+            if not photos[0]["caption"]:
+                photos[0]["caption"], caption = caption, ""
+            events.append(_Block("image", photos[0]))
+        if caption:
+            events.extend([BREAK, _Inline(f"<i>{escape(caption, quote=False)}</i>", caption)])
+        return events
 
     def figure(self, element) -> list:
         caption_element = next((c for c in element if c.tag == "figcaption"), None)
@@ -491,9 +586,8 @@ class _Converter:
         )
         if caption_element is not None:
             caption_element.drop_tree()
-        classes = element.get("class", "").split()
-        if "wp-block-gallery" in classes or "gallery" in classes:
-            self.counts["gallery_as_images"] += 1
+        if {"wp-block-gallery", "gallery"} & _classes(element):
+            return self.gallery_element(element, caption)
         if element.get("data-wp-id") is not None and not len(element):
             # [vc_single_image image=…]: an attachment with no <img> in the text.
             events = self.image_block(element) if element.get("data-wp-id") else []
@@ -509,9 +603,11 @@ class _Converter:
             # Gutenberg's embed: the address alone in the figure, the caption under it.
             blocks = [_Block("embed", {"url": url, "caption": ""})]
             events = list(blocks)
-        alone = len(blocks) == 1 and blocks[0].type in ("image", "embed")
-        if caption and alone and not blocks[0].value["caption"]:
-            blocks[0].value["caption"] = caption
+        # Gutenberg's image, embed and table each sit in a figure with their caption.
+        captioned = {"image": "caption", "embed": "caption", "table": "table_caption"}
+        key = captioned.get(blocks[0].type) if len(blocks) == 1 else None
+        if caption and key and not blocks[0].value[key]:
+            blocks[0].value[key] = caption
             caption = ""
         if caption:
             events.extend([BREAK, _Inline(f"<i>{escape(caption, quote=False)}</i>", caption)])
@@ -543,6 +639,8 @@ class _Converter:
         return [_Block("quote", {"text": text, "attribution": attribution})]
 
     def list_html(self, element) -> str | None:
+        """The list as rich text ("" when no item has text), or None when an item holds
+        an image or an embed, which no list can hold."""
         tag = element.tag.lower()
         items = []
         for item in element:
@@ -554,42 +652,135 @@ class _Converter:
                     sub_html = self.list_html(sub)
                     if sub_html is None:
                         return None
-                    nested.append(sub_html)
+                    if sub_html:
+                        nested.append(sub_html)
                     sub.drop_tree()
-            parts = []
+            parts, text = [], []
             for event in self.children(item):
                 if isinstance(event, _Block):
                     return None
                 parts.append(event.html if isinstance(event, _Inline) else "<br/>")
-            items.append(f"<li>{_trim(''.join(parts))}{''.join(nested)}</li>")
+                text.append(event.text if isinstance(event, _Inline) else "")
+            if "".join(text).strip() or nested:
+                items.append(f"<li>{_trim(''.join(parts))}{''.join(nested)}</li>")
         if not items:
-            return None
+            return ""
         return f"<{tag}>{''.join(items)}</{tag}>"
 
     def table(self, element) -> list:
-        """No body block holds a table: each row becomes a line of its cells."""
-        self.counts["table_as_text"] += 1
-        rows = []
-        for row in element.iter("tr"):
-            cells = []
-            for cell in row:
-                if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
+        """A table of data as a table block, its cells as text; a table that lays out
+        photos, embeds or other tables, or holds one cell, gives its content instead."""
+        if _lays_out(element):
+            self.counts["table_layout_unwrapped"] += 1
+            return self.children(element)
+        head, body, foot = _table_rows(element)
+        grid = self.table_grid([*head, *body, *foot])
+        header_row = bool(head) or bool(grid and all(is_th for _text, is_th in grid[0]))
+        rows = [[text for text, _is_th in row] for row in grid]
+        kept = [i for i, row in enumerate(rows) if any(row)]
+        if not kept:
+            self.counts["table_empty"] += 1
+            return []
+        if header_row and kept[0] != 0:
+            header_row = False  # the header row was empty
+        grid = [grid[i] for i in kept]
+        rows = [rows[i] for i in kept]
+        width = max(len(row) for row in rows)
+        while width > 1 and not any(len(row) >= width and row[width - 1] for row in rows):
+            width -= 1  # a column blank from top to bottom
+        rows = [(row + [""] * width)[:width] for row in rows]
+        below = grid[1:] if header_row else grid
+        row_headers = bool(below) and all(row[0][1] for row in below)
+        row_headers = row_headers and not all(is_th for row in below for _text, is_th in row)
+        choice = {
+            (True, True): "both",
+            (True, False): "row",
+            (False, True): "column",
+            (False, False): "neither",
+        }[(header_row, row_headers)]
+        caption = next((c for c in element if isinstance(c.tag, str) and c.tag == "caption"), None)
+        caption_text = _text(caption.text_content()).strip() if caption is not None else ""
+        return [
+            _Block(
+                "table",
+                {
+                    "data": rows,
+                    "table_caption": caption_text,
+                    "table_header_choice": choice,
+                    "first_row_is_table_header": header_row,
+                    "first_col_is_header": row_headers,
+                },
+            )
+        ]
+
+    def table_grid(self, rows: list) -> list[list[tuple[str, bool]]]:
+        """Each row's cells as (text, is a header cell), a merged cell split into itself and
+        blank cells so that the columns stay in line."""
+        grid = []
+        covered: dict[int, int] = {}  # column → rows below that a merged cell still covers
+        for tr in rows:
+            row: list[tuple[str, bool]] = []
+            cells = [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+            while cells or any(left and column >= len(row) for column, left in covered.items()):
+                if covered.get(len(row)):
+                    covered[len(row)] -= 1
+                    row.append(("", False))
                     continue
-                text = escape(_text(cell.text_content()).strip(), quote=False)
-                cells.append(f"<b>{text}</b>" if cell.tag.lower() == "th" and text else text)
-            while cells and not cells[-1]:
-                cells.pop()
-            if cells:
-                rows.append(" | ".join(cells))
-        events = []
-        for row in rows:
-            events.extend([_Inline(row, re.sub(r"<[^>]+>", "", row)), BREAK])
-        caption = element.find("caption")
-        if caption is not None and caption.text_content().strip():
-            text = _text(caption.text_content()).strip()
-            events.insert(0, _Inline(f"<b>{escape(text, quote=False)}</b>", text))
-            events.insert(1, BREAK)
-        return events
+                if not cells:
+                    row.append(("", False))  # a gap before a column covered from above
+                    continue
+                cell = cells.pop(0)
+                colspan, rowspan = _span(cell.get("colspan")), _span(cell.get("rowspan"))
+                if colspan > 1 or rowspan > 1:
+                    self.counts["table_merged_cell_split"] += 1
+                if links := sum(1 for a in cell.iter("a") if a.get("href")):
+                    self.counts["table_link_as_text"] += links
+                if rowspan > 1:
+                    for column in range(len(row), len(row) + colspan):
+                        covered[column] = rowspan - 1
+                row.append((_cell_text(cell), cell.tag.lower() == "th"))
+                row.extend([("", False)] * (colspan - 1))
+            grid.append(row)
+        return grid
+
+
+def _lays_out(table) -> bool:
+    """Whether a table places photos, embeds or other tables, or one cell: layout, not data."""
+    if any(True for _ in table.iter("img", "iframe", "figure", "video", "audio")):
+        return True
+    if any(True for _ in table.iterdescendants("table")):
+        return True
+    return sum(1 for _ in table.iter("td", "th")) == 1
+
+
+def _table_rows(table) -> tuple[list, list, list]:
+    """The rows of a table's head, body and foot (not those of a table inside it)."""
+    head, body, foot = [], [], []
+    sections = {"thead": head, "tbody": body, "tfoot": foot}
+    for child in table:
+        if not isinstance(child.tag, str):
+            continue
+        tag = child.tag.lower()
+        if tag == "tr":
+            body.append(child)
+        elif tag in sections:
+            sections[tag].extend(
+                row for row in child if isinstance(row.tag, str) and row.tag.lower() == "tr"
+            )
+    return head, body, foot
+
+
+def _span(value: str | None) -> int:
+    digits = re.match(r"\s*(\d+)", value or "")
+    return min(max(int(digits.group(1)), 1), _MAX_SPAN) if digits else 1
+
+
+def _cell_text(cell) -> str:
+    """A cell's text, a line for each line break, paragraph or list item in it."""
+    for element in cell.iter("br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6"):
+        element.tail = "\n" + (element.tail or "")
+    lines = (_text(line).strip() for line in cell.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def _trim(html: str) -> str:
@@ -689,13 +880,55 @@ def _initials(html: str) -> tuple[str, str | None] | None:
 # --- Entry point ----------------------------------------------------------------------
 
 
-def convert(html: str, *, images: ImageResolver | None = None) -> Conversion:
-    """Convert a WordPress post's content into article body blocks.
+def _for_standing(blocks: list[tuple[str, object]], counts: Counter) -> list[tuple[str, object]]:
+    """Article blocks as a standing page's: a heading paragraph becomes a heading block, a
+    gallery its photos one after another, an embed a paragraph with a link to it."""
+    out: list[tuple[str, object]] = []
+    for kind, value in blocks:
+        if kind == "paragraph" and (match := re.fullmatch(r"<(h[23])>(.*)</\1>", value, re.S)):
+            inner = match.group(2)
+            text = _text(unescape(re.sub(r"<[^>]+>", "", inner.replace("<br/>", " ")))).strip()
+            if len(text) <= HEADING_MAX_LENGTH:
+                if "<a " in inner:
+                    counts["heading_link_as_text"] += 1
+                out.append(("heading", text))
+            else:  # too long for a heading: a paragraph in bold
+                counts["heading_too_long"] += 1
+                out.append(("paragraph", f"<p><b>{inner}</b></p>"))
+        elif kind == "gallery":
+            counts["gallery_as_images"] += 1
+            out.extend(("image", photo) for photo in value["images"])
+            if caption := value["caption"]:
+                out.append(("paragraph", f"<p><i>{escape(caption, quote=False)}</i></p>"))
+        elif kind == "embed":
+            counts["embed_as_link"] += 1
+            url, label = value["url"], value["caption"] or value["url"]
+            out.append(
+                ("paragraph", f'<p><a href="{escape(url)}">{escape(label, quote=False)}</a></p>')
+            )
+        else:
+            out.append((kind, value))
+    return out
+
+
+def convert(
+    html: str,
+    *,
+    images: ImageResolver | None = None,
+    target: Target = "article",
+    attached: Sequence[str] = (),
+) -> Conversion:
+    """Convert a WordPress post's content into the blocks of a page body.
 
     `images` finds the Wagtail image for a WordPress attachment ID ("123") or an image
     address; without it, or when it finds none, the image is left out and counted as
-    `image_unresolved`.
+    `image_unresolved`. `target` names the body: "article" (ArticlePage.body, with the
+    dateline and initials taken out of the text) or "standing" (StandingPage.body).
+    `attached` lists the attachment IDs of the post's own images, in WordPress's order: a
+    [gallery] naming none shows them.
     """
+    if target not in ("article", "standing"):
+        raise ValueError(f"no page body called {target!r}: 'article' or 'standing'")
     counts: Counter = Counter()
     text = (html or "").replace("\r\n", "\n").replace("\r", "\n")
     gutenberg = "<!-- wp:" in text
@@ -709,8 +942,15 @@ def convert(html: str, *, images: ImageResolver | None = None) -> Conversion:
     except etree.ParserError:  # nothing but comments or whitespace
         return Conversion(counts=counts)
     _clean(root, counts, _hidden_selectors(root))
-    converter = _Converter(images, counts)
+    converter = _Converter(images, counts, attached)
     blocks = _assemble(converter.children(root))
+    if target == "standing":  # a standing page has neither dateline nor initials
+        return Conversion(
+            blocks=[
+                {"type": kind, "value": value} for kind, value in _for_standing(blocks, counts)
+            ],
+            counts=counts,
+        )
 
     dateline = initials = ""
     # The dateline opens the first paragraph block, where the article prints it back;
@@ -736,4 +976,4 @@ def convert(html: str, *, images: ImageResolver | None = None) -> Conversion:
     )
 
 
-__all__ = ["Conversion", "ImageResolver", "convert", "embed_url", "wpautop"]
+__all__ = ["Conversion", "ImageResolver", "Target", "convert", "embed_url", "wpautop"]

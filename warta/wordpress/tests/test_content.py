@@ -2,11 +2,16 @@
 dateline and initials."""
 
 import re
+from collections import Counter
+from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 
-from warta.news.blocks import ArticleBodyBlock
 from warta.news.factories import ArticlePageFactory, NewsImageFactory
+from warta.news.models import ArticlePage
+from warta.standing.models import StandingPage
+from warta.wordpress import wxr
 from warta.wordpress.content import convert, embed_url, wpautop
 
 
@@ -124,37 +129,189 @@ def test_gutenberg_embed_keeps_its_caption():
     ]
 
 
-def test_gutenberg_gallery_becomes_consecutive_images():
-    """A gallery, which no body block holds, becomes its images one after another."""
+GUTENBERG_GALLERY = (
+    '<!-- wp:gallery --><figure class="wp-block-gallery has-nested-images">'
+    '<!-- wp:image {"id":1} --><figure class="wp-block-image">'
+    '<img src="/a.jpg" class="wp-image-1"/><figcaption>Satu</figcaption></figure>'
+    '<!-- /wp:image --><!-- wp:image {"id":2} --><figure class="wp-block-image">'
+    '<img src="/b.jpg" class="wp-image-2"/></figure><!-- /wp:image -->'
+    '<figcaption class="blocks-gallery-caption">Kirab budaya Pati</figcaption>'
+    "</figure><!-- /wp:gallery -->"
+)
+
+
+def gallery_block(*photos: tuple[int, str], caption: str = "") -> tuple[str, dict]:
+    """A gallery block as the conversion gives it, from (image pk, caption) pairs."""
+    images = [{"image": pk, "caption": text, "credit": ""} for pk, text in photos]
+    return ("gallery", {"images": images, "caption": caption})
+
+
+def test_gutenberg_gallery_becomes_a_gallery_block():
+    """A Gutenberg gallery keeps its photos in order, each caption, and its own caption."""
+    result = convert(GUTENBERG_GALLERY, images={"1": 11, "2": 12}.get)
+    assert pairs(result) == [gallery_block((11, "Satu"), (12, ""), caption="Kirab budaya Pati")]
+    assert not result.counts
+
+
+def test_older_gutenberg_gallery_list_keeps_each_caption():
+    """The list markup of galleries before WordPress 5.9 gives the same gallery block."""
     html = (
-        '<!-- wp:gallery --><figure class="wp-block-gallery">'
-        '<!-- wp:image {"id":1} --><figure class="wp-block-image">'
-        '<img src="/a.jpg" class="wp-image-1"/><figcaption>Satu</figcaption></figure>'
-        '<!-- /wp:image --><!-- wp:image {"id":2} --><figure class="wp-block-image">'
-        '<img src="/b.jpg" class="wp-image-2"/>'
-        "</figure><!-- /wp:image --></figure><!-- /wp:gallery -->"
+        '<figure class="wp-block-gallery columns-2"><ul class="blocks-gallery-grid">'
+        '<li class="blocks-gallery-item"><figure><a href="/lampiran/a"><img src="/a.jpg" '
+        'data-id="769" class="wp-image-769"/></a><figcaption class="blocks-gallery-item__caption">'
+        "Pantai</figcaption></figure></li>"
+        '<li class="blocks-gallery-item"><figure><img src="/b.jpg" data-id="768"/></figure></li>'
+        "</ul></figure>"
     )
-    result = convert(html, images={"1": 11, "2": 12}.get)
-    assert pairs(result) == [
-        ("image", {"image": 11, "caption": "Satu", "credit": ""}),
-        ("image", {"image": 12, "caption": "", "credit": ""}),
-    ]
-    assert result.counts["gallery_as_images"] == 1
+    result = convert(html, images={"769": 1, "768": 2}.get)
+    assert pairs(result) == [gallery_block((1, "Pantai"), (2, ""))]
 
 
-def test_table_becomes_rows_of_text_and_is_counted():
-    """No body block holds a table: its rows are kept as text lines and counted."""
+def test_rendered_classic_gallery_keeps_each_caption():
+    """A [gallery] pasted as WordPress rendered it (dl items) keeps each photo's caption."""
+    item = (
+        '<dl class="gallery-item"><dt class="gallery-icon"><a href="/x"><img src="/{n}.jpg" '
+        'class="attachment-thumbnail wp-image-{n}"></a></dt>'
+        '<dd class="wp-caption-text gallery-caption">Foto {n}</dd></dl>'
+    )
+    items = item.format(n=3) + item.format(n=4)
+    html = f'<div id="gallery-1" class="gallery galleryid-5">{items}</div>'
+    result = convert(html, images={"3": 30, "4": 40}.get)
+    assert pairs(result) == [gallery_block((30, "Foto 3"), (40, "Foto 4"))]
+
+
+def test_gallery_with_one_photo_found_becomes_an_image():
+    """A gallery whose library holds one photo gives an image block; the other is counted."""
+    result = convert(GUTENBERG_GALLERY, images={"2": 12}.get)
+    assert pairs(result) == [("image", {"image": 12, "caption": "Kirab budaya Pati", "credit": ""})]
+    assert result.counts["image_unresolved"] == 1
+
+
+# --- Tables ----------------------------------------------------------------------------
+
+
+def table_value(data, choice="neither", caption=""):
+    return {
+        "data": data,
+        "table_caption": caption,
+        "table_header_choice": choice,
+        "first_row_is_table_header": choice in ("row", "both"),
+        "first_col_is_header": choice in ("column", "both"),
+    }
+
+
+def test_gutenberg_table_becomes_a_table_block_with_header_row_and_caption():
+    """A table with <thead> keeps its header row; the figure's caption is the table's."""
     html = (
         '<!-- wp:table --><figure class="wp-block-table"><table><thead><tr><th>Desa</th>'
         "<th>Suara</th></tr></thead><tbody><tr><td>Margorejo</td><td>120</td></tr></tbody>"
-        "</table></figure><!-- /wp:table -->"
+        "</table><figcaption>Hasil pilkades</figcaption></figure><!-- /wp:table -->"
     )
     result = convert(html)
     assert pairs(result) == [
-        ("paragraph", "<p><b>Desa</b> | <b>Suara</b></p>"),
-        ("paragraph", "<p>Margorejo | 120</p>"),
+        ("table", table_value([["Desa", "Suara"], ["Margorejo", "120"]], "row", "Hasil pilkades"))
     ]
-    assert result.counts["table_as_text"] == 1
+    assert not result.counts
+
+
+def test_first_row_of_header_cells_is_the_header_row():
+    """Without <thead>, a first row of <th> cells is the header row."""
+    html = (
+        "<table><tr><th>Pasar</th><th>Harga</th></tr>"
+        "<tr><td>Juwana</td><td>12.000</td></tr></table>"
+    )
+    assert pairs(convert(html)) == [
+        ("table", table_value([["Pasar", "Harga"], ["Juwana", "12.000"]], "row"))
+    ]
+
+
+def test_header_cells_opening_every_row_are_row_headers():
+    """A <th> at the start of every body row makes the first column headers too."""
+    html = (
+        "<table><thead><tr><th>Nama</th><th>Gaji</th></tr></thead><tbody>"
+        "<tr><th>Ani</th><td>1</td></tr><tr><th>Budi</th><td>2</td></tr></tbody></table>"
+    )
+    assert pairs(convert(html))[0][1]["table_header_choice"] == "both"
+
+
+def test_table_without_header_cells_has_no_headers():
+    """A table of <td> cells only has neither a header row nor row headers."""
+    html = "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>"
+    assert pairs(convert(html)) == [("table", table_value([["a", "b"], ["c", "d"]]))]
+
+
+def test_caption_element_is_the_table_caption():
+    """<caption> becomes the table's caption."""
+    html = "<table><caption>Jadwal</caption><tr><td>a</td><td>b</td></tr></table>"
+    assert pairs(convert(html))[0][1]["table_caption"] == "Jadwal"
+
+
+def test_footer_rows_come_last():
+    """<tfoot> rows follow the body rows, wherever the markup puts them."""
+    html = (
+        "<table><tfoot><tr><td>Jumlah</td><td>3</td></tr></tfoot>"
+        "<tbody><tr><td>a</td><td>1</td></tr><tr><td>b</td><td>2</td></tr></tbody></table>"
+    )
+    assert pairs(convert(html))[0][1]["data"] == [["a", "1"], ["b", "2"], ["Jumlah", "3"]]
+
+
+def test_merged_cells_are_split_and_columns_stay_in_line():
+    """A cell spanning columns or rows leaves blank cells so the columns still line up."""
+    html = (
+        "<table><tr><td rowspan='2'>Pati</td><td colspan='2'>Suara</td></tr>"
+        "<tr><td>Ya</td><td>Tidak</td></tr><tr><td>Kudus</td><td>5</td><td>6</td></tr></table>"
+    )
+    result = convert(html)
+    assert pairs(result)[0][1]["data"] == [
+        ["Pati", "Suara", ""],
+        ["", "Ya", "Tidak"],
+        ["Kudus", "5", "6"],
+    ]
+    assert result.counts["table_merged_cell_split"] == 2
+
+
+def test_short_rows_are_padded_and_blank_rows_and_columns_dropped():
+    """Rows get as many cells as the widest; rows and trailing columns left blank go."""
+    html = (
+        "<table><tr><td>a</td><td>b</td><td></td></tr><tr><td></td><td><br></td></tr>"
+        "<tr><td>c</td></tr></table>"
+    )
+    assert pairs(convert(html))[0][1]["data"] == [["a", "b"], ["c", ""]]
+
+
+def test_cell_markup_becomes_lines_of_text_and_links_are_counted():
+    """A cell keeps its text, a line per break or paragraph; its links are counted."""
+    html = (
+        '<table><tr><td><a href="https://a.id">Ani</a><br>Pati</td>'
+        "<td><p>satu</p><p><b>dua</b></p></td></tr></table>"
+    )
+    result = convert(html)
+    assert pairs(result)[0][1]["data"] == [["Ani\nPati", "satu\ndua"]]
+    assert result.counts["table_link_as_text"] == 1
+
+
+def test_layout_table_gives_its_content():
+    """A table laying out photos is not data: its photos and text come out as blocks."""
+    html = '<table><tr><td><img src="/a.jpg"></td><td>Bupati meninjau banjir.</td></tr></table>'
+    result = convert(html, images=lambda _ref: 4)
+    assert pairs(result) == [
+        ("image", {"image": 4, "caption": "", "credit": ""}),
+        ("paragraph", "<p>Bupati meninjau banjir.</p>"),
+    ]
+    assert result.counts["table_layout_unwrapped"] == 1
+
+
+def test_table_of_one_cell_gives_its_text():
+    """A one-cell table is a box around text: the text comes out as paragraphs."""
+    result = convert("<table><tr><td><p>Baca juga: banjir Pati</p></td></tr></table>")
+    assert pairs(result) == [("paragraph", "<p>Baca juga: banjir Pati</p>")]
+
+
+def test_empty_table_gives_nothing_and_is_counted():
+    """A table with no text in any cell gives no block and is counted."""
+    result = convert("<table><tr><td> </td><td>&nbsp;</td></tr><tr><td></td><td></td></tr></table>")
+    assert pairs(result) == []
+    assert result.counts["table_empty"] == 1
 
 
 # --- Shortcodes and page builders ------------------------------------------------------
@@ -196,10 +353,25 @@ def test_unresolved_image_is_counted():
     assert result.counts["image_unresolved"] == 1
 
 
-def test_gallery_shortcode_gives_its_images_in_order():
-    """[gallery ids="…"] becomes one image block per attachment, in the given order."""
+def test_gallery_shortcode_gives_a_gallery_in_its_order():
+    """[gallery ids="…"] becomes a gallery of its attachments, in the given order."""
     result = convert('[gallery ids="5,4"]', images={"4": 40, "5": 50}.get)
-    assert [block["value"]["image"] for block in result.blocks] == [50, 40]
+    assert [photo["image"] for photo in result.blocks[0]["value"]["images"]] == [50, 40]
+
+
+def test_gallery_shortcode_without_ids_shows_the_posts_own_images():
+    """[gallery] naming no photo shows the post's attached images but the excluded ones."""
+    result = convert(
+        '[gallery exclude="8"]', images=lambda ref: int(ref) * 10, attached=["7", "8", "9"]
+    )
+    assert [photo["image"] for photo in result.blocks[0]["value"]["images"]] == [70, 90]
+
+
+def test_gallery_shortcode_with_no_photo_at_all_is_counted():
+    """[gallery] in a post with no attached image gives nothing and is counted."""
+    result = convert("[gallery]", images=lambda _ref: 1)
+    assert pairs(result) == []
+    assert result.counts["gallery_without_ids"] == 1
 
 
 def test_embed_shortcode_gives_embed_block():
@@ -466,6 +638,66 @@ def test_initials_only_from_the_last_block():
     assert result.initials == ""
 
 
+# --- Standing pages -------------------------------------------------------------------
+
+
+def test_standing_headings_become_heading_blocks():
+    """For a standing page a heading is a heading block of its plain text."""
+    result = convert("<h2>Hak <b>jawab</b> &amp; koreksi</h2><p>Isi.</p>", target="standing")
+    assert pairs(result) == [("heading", "Hak jawab & koreksi"), ("paragraph", "<p>Isi.</p>")]
+
+
+def test_standing_heading_link_is_counted():
+    """A heading block holds no link: its words stay, the link is counted."""
+    result = convert('<h2><a href="https://a.id/">Kontak</a></h2>', target="standing")
+    assert pairs(result) == [("heading", "Kontak")]
+    assert result.counts["heading_link_as_text"] == 1
+
+
+def test_standing_heading_too_long_stays_a_bold_paragraph():
+    """A heading longer than a heading block holds becomes a bold paragraph, counted."""
+    words = "kata " * 40
+    result = convert(f"<h3>{words}</h3>", target="standing")
+    assert pairs(result) == [("paragraph", f"<p><b>{words.strip()}</b></p>")]
+    assert result.counts["heading_too_long"] == 1
+
+
+def test_standing_embed_becomes_a_link_and_is_counted():
+    """A standing page has no embeds: the embed becomes a paragraph linking to it."""
+    result = convert("[embed]https://vimeo.com/76979871[/embed]", target="standing")
+    assert pairs(result) == [
+        ("paragraph", '<p><a href="https://vimeo.com/76979871">https://vimeo.com/76979871</a></p>')
+    ]
+    assert result.counts["embed_as_link"] == 1
+
+
+def test_standing_gallery_becomes_its_photos_and_is_counted():
+    """A standing page has no galleries: the photos follow one another, then the caption."""
+    result = convert(GUTENBERG_GALLERY, images={"1": 11, "2": 12}.get, target="standing")
+    assert pairs(result) == [
+        ("image", {"image": 11, "caption": "Satu", "credit": ""}),
+        ("image", {"image": 12, "caption": "", "credit": ""}),
+        ("paragraph", "<p><i>Kirab budaya Pati</i></p>"),
+    ]
+    assert result.counts["gallery_as_images"] == 1
+
+
+def test_standing_page_keeps_its_opening_and_closing_words():
+    """Nothing is taken for a dateline or initials on a standing page."""
+    result = convert("<p>PATI – Kantor kami.</p><p>Hubungi kami. (Ag)</p>", target="standing")
+    assert (result.dateline, result.initials) == ("", "")
+    assert pairs(result) == [
+        ("paragraph", "<p>PATI – Kantor kami.</p>"),
+        ("paragraph", "<p>Hubungi kami. (Ag)</p>"),
+    ]
+
+
+def test_unknown_target_is_refused():
+    """convert() names the bodies it knows when given another."""
+    with pytest.raises(ValueError, match="standing"):
+        convert("<p>Isi</p>", target="section")
+
+
 # --- The body accepts the blocks -------------------------------------------------------
 
 EVERYTHING = (
@@ -474,14 +706,63 @@ EVERYTHING = (
     "<h2>Dampak</h2>\n\n<ul><li>Jalan</li><li>Sawah</li></ul>\n\n"
     "<blockquote>Kami siaga.<cite>BPBD</cite></blockquote>\n\n"
     "https://www.youtube.com/watch?v=abcdefghijk\n\n"
-    "<table><tr><td>a</td><td>b</td></tr></table>\n\n"
+    '[gallery ids="2,3"]\n\n'
+    "<table><thead><tr><th>Desa</th><th>Rumah</th></tr></thead>"
+    "<tr><td>Juwana</td><td>40</td></tr></table>\n\n"
     "Selesai. (Ag)[/vc_column_text][/vc_row]"
 )
+# Every kind of input of this module, each converted for both bodies by the tests below.
+SAMPLES = {
+    "classic": EVERYTHING,
+    "gutenberg": GUTENBERG,
+    "gutenberg-gallery": GUTENBERG_GALLERY,
+    "table-spans": "<table><tr><td rowspan=3>a</td><td colspan=9>b</td></tr></table>",
+    "long-heading": f"<h2>{'panjang ' * 30}</h2>",
+    "empty-list": "<ul><li> </li></ul><p>Isi.</p>",
+}
+WXR_FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.xml"))
+SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "testdata" / "wordpress"
+THEME_EXPORTS = sorted(SHARED.glob("*.xml")) if SHARED.is_dir() else []
+BODIES = {
+    "article": ArticlePage._meta.get_field("body").stream_block,
+    "standing": StandingPage._meta.get_field("body").stream_block,
+}
+
+
+@pytest.fixture
+def offline_embeds(monkeypatch):
+    """Embeds validate without asking their provider: the tests run offline."""
+    monkeypatch.setattr(
+        "wagtail.embeds.blocks.embed_to_frontend_html",
+        lambda url, *_args: f'<iframe src="{url}" title="embed"></iframe>',
+    )
+
+
+def body_errors(blocks: list[dict], target: str) -> str | None:
+    """What the target body's to_python() and clean() find wrong with `blocks`, or None."""
+    body = BODIES[target]
+    try:
+        body.clean(body.to_python(blocks))
+    except ValidationError as error:
+        return repr(error.as_json_data() if hasattr(error, "as_json_data") else error.messages)
+    return None
+
+
+def wxr_contents(path: Path) -> list:
+    """The posts and pages of an export, up to where a broken file stops."""
+    items = []
+    try:
+        for record in wxr.read(path):
+            if isinstance(record, wxr.Item) and record.post_type in ("post", "page"):
+                items.append(record)
+    except wxr.WXRError:
+        pass
+    return items
 
 
 @pytest.mark.django_db
-def test_blocks_are_valid_article_body_values():
-    """Every converted block passes the article body's own validation."""
+def test_everything_gives_each_kind_of_article_block():
+    """The classic sample converts to every block kind, dateline and initials aside."""
     image = NewsImageFactory()
     result = convert(EVERYTHING, images=lambda _ref: image.pk)
     assert kinds(result) == [
@@ -491,16 +772,66 @@ def test_blocks_are_valid_article_body_values():
         "paragraph",  # list
         "quote",
         "embed",
-        "paragraph",  # table as text
+        "gallery",
+        "table",
         "paragraph",  # the close, initials taken out
     ]
-    body = ArticleBodyBlock()
-    stream = body.to_python(result.blocks)
-    for child in stream:
-        if child.block_type != "embed":  # clean() of an embed asks the provider online
-            child.block.clean(child.value)
-    assert result.dateline == "Pati"
-    assert result.initials == "Ag"
+    assert (result.dateline, result.initials) == ("Pati", "Ag")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("target", BODIES)
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_samples_are_valid_bodies(sample, target, offline_embeds):
+    """Each sample's blocks pass the target body's to_python() and clean()."""
+    image = NewsImageFactory()
+    result = convert(SAMPLES[sample], images=lambda _ref: image.pk, target=target)
+    assert result.blocks
+    assert body_errors(result.blocks, target) is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("target", BODIES)
+@pytest.mark.parametrize("path", WXR_FIXTURES, ids=lambda path: path.name)
+def test_wxr_fixtures_convert_to_valid_bodies(path, target, offline_embeds):
+    """Every post and page of the WXR fixtures converts to a valid body of either kind."""
+    image = NewsImageFactory()
+    errors = {}
+    for item in wxr_contents(path):
+        blocks = convert(item.content, images=lambda _ref: image.pk, target=target).blocks
+        if blocks and (error := body_errors(blocks, target)):
+            errors[item.post_id] = error
+    assert errors == {}
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(not THEME_EXPORTS, reason=f"the Theme Unit Test exports are not in {SHARED}")
+@pytest.mark.parametrize("target", BODIES)
+@pytest.mark.parametrize("path", THEME_EXPORTS, ids=lambda path: path.name)
+def test_theme_unit_test_exports_convert_to_valid_bodies(path, target, offline_embeds):
+    """Every post and page of WordPress's Theme Unit Test exports converts to a valid body."""
+    image = NewsImageFactory()
+    errors, converted = {}, 0
+    for item in wxr_contents(path):
+        blocks = convert(item.content, images=lambda _ref: image.pk, target=target).blocks
+        converted += bool(blocks)
+        if blocks and (error := body_errors(blocks, target)):
+            errors[item.post_id] = error
+    assert errors == {}
+    assert converted > 50
+
+
+@pytest.mark.django_db
+def test_theme_unit_test_tables_and_galleries_become_their_blocks():
+    """The Theme Unit Test's tables and galleries arrive as table and gallery blocks."""
+    path = SHARED / "themeunittestdata.wordpress.xml"
+    if not path.exists():
+        pytest.skip(f"the Theme Unit Test export is not in {SHARED}")
+    found = Counter()
+    for item in wxr_contents(path):
+        found.update(kinds(convert(item.content, images=lambda ref: 1)))
+    assert found["table"] >= 6
+    assert found["gallery"] >= 10
 
 
 @pytest.mark.django_db
@@ -511,8 +842,11 @@ def test_article_saves_with_converted_body():
     article = ArticlePageFactory(body=result.blocks, dateline=result.dateline)
     article.refresh_from_db()
     assert [block.block_type for block in article.body] == kinds(result)
-    assert article.body_images() == [image]
-    assert "mengguyur" in article.body.render_as_block()
+    assert article.body_images() == [image, image, image]
+    html = article.body.render_as_block()
+    assert "mengguyur" in html
+    assert '<th scope="col">Desa</th>' in html
+    assert 'class="gallery"' in html
 
 
 def test_paragraphs_use_only_the_body_rich_text_markup():
@@ -530,6 +864,20 @@ def test_paragraphs_use_only_the_body_rich_text_markup():
     assert set(re.findall(r"</?([a-z0-9]+)", html)) <= allowed
     assert "<h2>Judul</h2>" in html
     assert "<h3>Kecil</h3>" in html
+
+
+def test_standing_paragraphs_use_only_the_standing_rich_text_markup():
+    """A standing page's paragraphs hold no headings: its rich text allows none."""
+    messy = '<div class="entry"><h1>Judul</h1><h5>Kecil</h5><p><u>garis</u></p></div>'
+    result = convert(EVERYTHING + messy, target="standing")
+    html = " ".join(block["value"] for block in result.blocks if block["type"] == "paragraph")
+    allowed = {"p", "b", "i", "a", "ul", "ol", "li", "sup", "sub", "br"}
+    assert set(re.findall(r"</?([a-z0-9]+)", html)) <= allowed
+    assert [block["value"] for block in result.blocks if block["type"] == "heading"] == [
+        "Dampak",
+        "Judul",
+        "Kecil",
+    ]
 
 
 @pytest.mark.parametrize(
