@@ -6,7 +6,8 @@ server take a breaking-news crowd. Entries are stored once per encoding
 (identity, gzip, brotli), so a hit never compresses anything.
 
 What is cached: GET and HEAD without a session cookie whose response Django
-marked `Cache-Control: public` and which sets no cookie. Each entry carries
+marked `Cache-Control: public` and which sets no cookie: pages, their 404s, and the
+301s of old WordPress addresses (warta.wordpress.middleware). Each entry carries
 *tags* naming what it shows (`page:12` for each story on it, `list:section:4`,
 `list:tag:banjir`, `person:3`, ...; warta.news.signals says what purges which);
 publishing purges exactly the entries tagged with what changed. Entries that
@@ -88,6 +89,17 @@ READ_PARAMETERS = frozenset(
         "sort",  # search: the order of results
         "full",  # feeds: whole stories
         "story",  # the hak jawab form: the story it answers
+        # An old WordPress address names its object by these (warta.wordpress.addresses);
+        # without them `/?p=123` would reach Django as `/`.
+        "p",
+        "page_id",
+        "cat",
+        "tag",
+        "author",
+        "author_name",
+        "attachment_id",
+        "feed",
+        "paged",
     }
 )
 
@@ -882,7 +894,7 @@ class PageCacheApp:
     @staticmethod
     def storable(status: str, headers: list, body: bytes):
         """(ttl, tags, headers to keep) when the response may be stored, else None."""
-        if not status.startswith(("200", "404")) or len(body) > MAX_BODY_BYTES:
+        if not status.startswith(("200", "301", "404")) or len(body) > MAX_BODY_BYTES:
             return None
         lowered = {name.lower(): value for name, value in headers}
         cache_control = lowered.get("cache-control", "").lower()

@@ -94,6 +94,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "warta.core.middleware.StaffAreaMiddleware",
     "warta.core.middleware.ReaderCacheHeadersMiddleware",
+    # The old WordPress site's addresses answer 301; below the cache headers, above
+    # Wagtail's redirects, so an editor's redirect wins (warta.wordpress).
+    "warta.wordpress.middleware.OldAddressMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # A retracted story's address answers with the reason (warta.press).
     "warta.press.middleware.RetractedStoryMiddleware",
