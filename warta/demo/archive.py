@@ -35,7 +35,7 @@ from wagtail.models import Page, Site
 from wagtail.utils.file import hash_filelike
 
 from warta.news import bulk, story_lists
-from warta.news.models import ArticlePage, ArticlePageTag, ArticleReporter, Person, SectionPage
+from warta.news.models import ArticlePage, Person, SectionPage
 
 from . import content
 from .archive_text import SECTION_TOPICS, compose
@@ -212,16 +212,11 @@ def _create_batch(drafts: list[_Draft], sections: dict[str, SectionPage]) -> Non
                 for page, draft in zip(pages, ordered, strict=True)
             ]
         )
-        ArticleReporter.objects.bulk_create(
-            ArticleReporter(page_id=page.pk, person_id=person_id, sort_order=order)
-            for page, draft in zip(pages, ordered, strict=True)
-            for order, person_id in enumerate(draft.reporter_ids)
-        )
-        tags = bulk.tags_named({name for draft in ordered for name in draft.tag_names})
-        ArticlePageTag.objects.bulk_create(
-            ArticlePageTag(content_object_id=page.pk, tag=tags[name])
-            for page, draft in zip(pages, ordered, strict=True)
-            for name in draft.tag_names
+        bulk.add_bylines_and_tags(
+            [
+                (page.pk, draft.reporter_ids, draft.tag_names)
+                for page, draft in zip(pages, ordered, strict=True)
+            ]
         )
         bulk.index_articles([page.pk for page in pages])
 

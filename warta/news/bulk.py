@@ -18,7 +18,7 @@ from wagtail.search.backends import get_search_backends
 
 from warta.search.text import values_computed_once
 
-from .models import ArticlePage
+from .models import ArticlePage, ArticlePageTag, ArticleReporter
 
 
 def child_path(parent_path: str, number: int) -> str:
@@ -69,6 +69,22 @@ def insert_article_rows(articles: list[ArticlePage]) -> None:
         )
 
 
+def add_bylines_and_tags(articles: list[tuple[int, list[int], list[str]]]) -> None:
+    """The bylines and tags of articles just inserted: for each, its page id, the ids of
+    its people in byline order and its tags' names."""
+    ArticleReporter.objects.bulk_create(
+        ArticleReporter(page_id=page_id, person_id=person_id, sort_order=order)
+        for page_id, people, _names in articles
+        for order, person_id in enumerate(people)
+    )
+    tags = tags_named({name for _page_id, _people, names in articles for name in names})
+    ArticlePageTag.objects.bulk_create(
+        ArticlePageTag(content_object_id=page_id, tag=tags[name])
+        for page_id, _people, names in articles
+        for name in names
+    )
+
+
 def index_articles(page_ids: list[int]) -> None:
     """Add the new articles to every search backend in one bulk call each."""
     articles = list(ArticlePage.get_indexed_objects().filter(pk__in=page_ids))
@@ -78,10 +94,19 @@ def index_articles(page_ids: list[int]) -> None:
 
 
 def tags_named(names: set[str]) -> dict[str, Tag]:
-    """The tags with these names, created where missing."""
+    """The tags with these names, created where missing (in one statement, but for a name
+    whose slug another tag has already)."""
     tags = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
-    for name in names - set(tags):
-        tags[name], _created = Tag.objects.get_or_create(
-            slug=slugify(name, allow_unicode=True) or name, defaults={"name": name}
+    missing = names - set(tags)
+    if missing:
+        Tag.objects.bulk_create(
+            [Tag(name=name, slug=slugify(name, allow_unicode=True) or name) for name in missing],
+            ignore_conflicts=True,
         )
+        tags |= {tag.name: tag for tag in Tag.objects.filter(name__in=missing)}
+        for name in names - set(tags):
+            base, number = slugify(name, allow_unicode=True) or "tag", 2
+            while Tag.objects.filter(slug=f"{base}-{number}").exists():
+                number += 1
+            tags[name] = Tag.objects.create(name=name, slug=f"{base}-{number}")
     return tags

@@ -106,9 +106,17 @@ def story_changed(lists: Iterable[ListKey]) -> None:
 
 
 def everything_changed() -> None:
-    """Any list may have gained or lost stories: mark them all."""
-    StoryList.objects.update(changed_at=timezone.now(), changes=F("changes") + 1)
-    story_changed(every_list(site_roots()))
+    """Any list may have gained or lost stories (a move, a bulk load): mark them all, those
+    new included; each is recounted when it is next read."""
+    now = timezone.now()
+    StoryList.objects.bulk_create(
+        [
+            StoryList(site_root_id=root, kind=kind, key=key, changed_at=now)
+            for root, kind, key in every_list(site_roots())
+        ],
+        ignore_conflicts=True,
+    )
+    StoryList.objects.update(changed_at=now, changes=F("changes") + 1)
 
 
 def rebuild() -> None:
