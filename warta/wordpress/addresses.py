@@ -45,6 +45,7 @@ CACHE_TAG = "old-addresses"
 BATCH_SIZE = 2_000
 MAX_KEY_LENGTH = OldAddress._meta.get_field("path").max_length
 
+_SLASHES = re.compile(r"/{2,}")
 _FEED_PATH = re.compile(r"/feed/(?:rss2?|atom|rdf)$")
 # A page of an archive (`/category/daerah/page/3`) or of a comment thread, a split post's
 # page (`/2019/05/03/banjir/2`), a post's AMP or embed copy: the object's own address.
@@ -61,8 +62,9 @@ def normalise(path: str, query: str = "") -> str:
 
     `path` is percent-encoded, as in a URL; `query` a raw query string."""
     path = unquote(path, errors="replace")
-    if not path.startswith("/"):
-        path = f"/{path}"
+    # WordPress writes some links with a doubled slash (a page whose parent's link ends in
+    # one, "//greek/…"); readers' browsers ask for them so.
+    path = "/" + _SLASHES.sub("/", path).lstrip("/")
     if path == "/index.php" or path.startswith("/index.php/"):
         path = path.removeprefix("/index.php")
     path = path.removesuffix("/index.php")

@@ -58,6 +58,8 @@ class OldAddressMiddleware:
             return response
         key = addresses.normalise(escape_uri_path(request.path_info))
         redirect = old_address_redirect(request, addresses.candidates(key))
+        if redirect is None and "//" in request.path_info:
+            redirect = single_slashed_redirect(request, key)
         if redirect is not None:
             return redirect
         # A 404 cached here goes when addresses are kept; one that names nothing it shows
@@ -93,6 +95,15 @@ def old_address_redirect(
         if page and key != "/" and is_own_address(site, key):
             return permanent_redirect(addresses.with_page(quote(f"{key}/"), page), set())
     return None
+
+
+def single_slashed_redirect(request: HttpRequest, key: str) -> HttpResponse | None:
+    """A doubled slash WordPress wrote into a link ("//greek/page/") whose address without
+    it is Warta's own page: the 301 there, where no old address was kept (it would loop)."""
+    site = find_site(request)
+    if site is None or key == "/" or not is_own_address(site, key):
+        return None
+    return permanent_redirect(quote(f"{key}/"), set())
 
 
 def kept_redirect(request: HttpRequest, row: OldAddress, page: int | None) -> HttpResponse | None:

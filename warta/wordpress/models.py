@@ -57,7 +57,9 @@ class OldAddress(models.Model):
     # Normalised by warta.wordpress.addresses.normalise: the path without its trailing
     # slash, plus the one WordPress query parameter that names the object, if any.
     path = models.CharField(_("old address"), max_length=500)
-    page = models.ForeignKey(Page, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(
+        Page, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     url = models.CharField(_("new address"), max_length=500, blank=True)
 
     class Meta:

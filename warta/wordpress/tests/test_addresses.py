@@ -63,6 +63,7 @@ def followed(app, address: str):
         (("/", "tag=Banjir"), "/?tag=banjir"),
         (("/category/daerah/feed/atom/",), "/category/daerah/feed"),
         (("/", "s=banjir"), "/"),
+        (("//greek/%ce%b5%cf%80%ce%af%cf%80%ce%b5%ce%b4%ce%bf-2/",), "/greek/επίπεδο-2"),
     ],
 )
 def test_one_address_written_many_ways_has_one_key(written, key):

@@ -289,16 +289,18 @@ def test_summary_counts_the_news_export():
     counted = wxr.summary(NEWS)
     assert counted.items == Counter(
         {
-            ("post", "publish"): 2,
+            ("post", "publish"): 4,
             ("post", "future"): 1,
             ("post", "private"): 1,
             ("post", "draft"): 1,
-            ("page", "publish"): 1,
-            ("attachment", "inherit"): 1,
+            ("post", "pending"): 1,
+            ("post", "trash"): 1,
+            ("page", "publish"): 2,
+            ("attachment", "inherit"): 2,
         }
     )
     assert (counted.authors, counted.categories, counted.tags, counted.terms) == (2, 4, 2, 1)
-    assert (counted.attachments, counted.comments, counted.sticky) == (1, 2, 1)
+    assert (counted.attachments, counted.comments, counted.sticky) == (2, 2, 1)
 
 
 @pytest.mark.parametrize("version", ["1.0", "1.1", "1.2"])
