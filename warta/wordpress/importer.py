@@ -3,9 +3,10 @@ view counts and the old site's addresses, in one run that can be repeated.
 
 The export is read twice, streaming (warta.wordpress.wxr): first its authors, categories,
 tags and attachments (a post's photos may come after it in the file), then its posts and
-pages. Live stories are inserted in batches the way large archives are made
-(warta.news.bulk); the few drafts, scheduled and pending stories, pages and updates go
-through Wagtail's own saving, with its revisions, workflow and schedule.
+pages. Photos are the business of `photos.py`. Live stories and drafts are inserted in
+batches the way large archives are made (warta.news.bulk); the few pending and scheduled
+stories, the pages and the updates go through Wagtail's own saving, with its revisions,
+workflow and schedule. Search indexing is left to the worker (tasks.py).
 
 All or nothing: the run is one database transaction. A malformed file, a database error or
 an interruption rolls everything back, and the photo files copied so far are deleted; one
@@ -18,8 +19,6 @@ unless an editor has changed it in Warta since, which it reports instead of over
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import time
 import uuid
@@ -27,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
@@ -35,19 +34,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.core.files import File
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
-from PIL import Image as PILImage
 from taggit.models import Tag
-from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.utils.file import hash_filelike
 
 from warta.core import generation, pagecache
 from warta.engagement.models import ArticleStats
@@ -66,28 +60,24 @@ from warta.news.models.pages import RESERVED_SLUGS
 from warta.newsroom.roles import REPORTER
 from warta.standing.models import StandingPage
 
-from . import addresses, tasks, wxr
+from . import addresses, reading, tasks, wxr
 from .content import convert
 from .models import ImportedItem
+from .photos import Photos
+from .reading import meta, plain
 from .report import FAILED, IMPORTED, SKIPPED, UNCHANGED, UPDATED, Report
 from .section_map import Target
 
 Kind = ImportedItem.Kind
 BATCH_SIZE = 500
-# Post meta that view-counter plugins keep: WP-PostViews, Post Views Counter, and themes.
+# Post meta that view counters keep: WP-PostViews, themes (docs/migrating-from-wordpress.md).
 VIEW_META_KEYS = ("views", "post_views_count", "_post_views_count", "post_views")
 # Yoast SEO's primary category, where a post has one.
 PRIMARY_CATEGORY_META = "_yoast_wpseo_primary_category"
 # WordPress post types that are not content (menus, revisions, editor settings).
 CONTENT_TYPES = {"post", "page", "attachment"}
-# Attachments that become photos in the image library; other uploads are left out.
-PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"})
-# Where WordPress keeps uploads, in an attachment's address.
-UPLOADS = "/wp-content/uploads/"
 # A modification this long after publication is a substantive update readers see.
 UPDATE_AFTER = timedelta(minutes=10)
-# A WordPress size variant of an uploaded photo: foto-300x200.jpg is foto.jpg.
-_SIZE_VARIANT = re.compile(r"-\d+x\d+(?=\.\w+$)")
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -159,9 +149,9 @@ class WordPressImport:
         self.site = options.site
         self.progress = progress
         self.report = Report(dry_run=options.dry_run)
+        self.photos = Photos(self.report, options.media_dir)
         self.source = ""
         self.now = timezone.now()
-        self.written_files: list[str] = []
         # WordPress → Warta, filled as the run goes.
         self.people: dict[str, int] = {}  # author login → person pk
         self.people_initials: dict[str, list[int]] = defaultdict(list)
@@ -172,16 +162,10 @@ class WordPressImport:
         self.sections_by_path: dict[str, _SectionRef] = {}
         self.created_sections: set[int] = set()
         self.section_refs: dict[int, _SectionRef] = {}
-        self.images: dict[int, int] = {}  # attachment ID → image pk
-        self.image_captions: dict[int, str] = {}
-        self.image_urls: dict[str, int] = {}  # upload path (no size variant) → image pk
-        self.attachment_parents: dict[int, tuple[list[str], int]] = {}  # ID → (addresses, parent)
         self.posts: dict[int, int] = {}  # post or page ID → page pk
         self.pages: list[wxr.Item] = []
-        self.attached: dict[int, list[str]] = defaultdict(list)  # post ID → attachment IDs
         # Inserted in bulk, indexed after the commit (tasks.py).
         self.to_index: list[int] = []
-        self.images_to_index: list[int] = []
         self.sticky: list[tuple[datetime, int]] = []
         self.old_addresses: list[tuple[str, int | None, str]] = []
         self.home: HomePage = options.site.root_page.specific
@@ -202,9 +186,9 @@ class WordPressImport:
                 if self.options.dry_run:
                     raise DryRun
         except DryRun:
-            self.delete_written_files()
+            self.photos.forget_files()
         except BaseException:
-            self.delete_written_files()
+            self.photos.forget_files()
             raise
         else:
             transaction.on_commit(lambda: pagecache.purge(pagecache.ALL_TAG))
@@ -232,6 +216,7 @@ class WordPressImport:
                     self.source = self.source.rstrip("/")
                     self.old_home = addresses.home_of(record)
                     self.old_host = (urlsplit(self.source).hostname or "").removeprefix("www.")
+                    self.photos.source, self.photos.old_home = self.source, self.old_home
                     self.report.source = self.source
                 elif isinstance(record, wxr.Author):
                     self.author(record)
@@ -252,9 +237,9 @@ class WordPressImport:
                 elif isinstance(record, wxr.Item) and record.post_type == "attachment":
                     attachments.append(record)
                     if len(attachments) >= self.options.batch_size:
-                        self.attachments(attachments)
+                        self.photos.add(attachments)
                         attachments = []
-        self.attachments(attachments)
+        self.photos.add(attachments)
         self.make_sections()
         self.make_tags(tags)
         self.feed_addresses()
@@ -292,28 +277,12 @@ class WordPressImport:
         # The batches bypass the signals that mark the lists a story is on.
         story_lists.everything_changed()
         generation.bump()
-        self.report.index_tasks = tasks.queue_indexing(self.to_index, self.images_to_index)
-
-    def delete_written_files(self) -> None:
-        storage = get_image_model()._meta.get_field("file").storage
-        for name in self.written_files:
-            storage.delete(name)
-        self.written_files = []
+        self.report.index_tasks = tasks.queue_indexing(self.to_index, self.photos.to_index)
 
     # --- remembered objects ---------------------------------------------------------------
 
     def remembered(self, kind: str, keys: Iterable[str], guids: Iterable[str] = ()) -> dict:
-        """This source's ImportedItems of `kind` by key (and by GUID, for posts whose ID
-        changed between two exports)."""
-        found = {}
-        keys, guids = list(keys), [guid for guid in guids if guid]
-        rows = ImportedItem.objects.filter(source=self.source, kind=kind, key__in=keys)
-        for row in rows:
-            found[row.key] = row
-        if guids:
-            for row in ImportedItem.objects.filter(source=self.source, kind=kind, guid__in=guids):
-                found.setdefault(("guid", row.guid), row)
-        return found
+        return ImportedItem.objects.remembered(self.source, kind, keys, guids)
 
     def remember(
         self,
@@ -325,22 +294,9 @@ class WordPressImport:
         views: int = 0,
         row: ImportedItem | None = None,
     ) -> None:
-        if row is None:
-            ImportedItem.objects.create(
-                source=self.source,
-                kind=kind,
-                key=key,
-                guid=guid[:500],
-                object_id=object_id,
-                fingerprint=fingerprint,
-                views=views,
-                imported_at=timezone.now(),
-            )
-        else:
-            row.key, row.object_id, row.fingerprint = key, object_id, fingerprint
-            # After the save: a later revision is an editor's change in Warta.
-            row.views, row.imported_at = views, timezone.now()
-            row.save()
+        ImportedItem.objects.remember(
+            self.source, kind, key, object_id, fingerprint, guid, views, row
+        )
 
     # --- people ---------------------------------------------------------------------------
 
@@ -350,7 +306,7 @@ class WordPressImport:
             or " ".join(part for part in (author.first_name, author.last_name) if part)
             or author.login
         )[:120]
-        fingerprint = _fingerprint(author.login, name, author.email)
+        fingerprint = reading.fingerprint(author.login, name, author.email)
         row = self.remembered(Kind.AUTHOR, [author.login]).get(author.login)
         person = Person.objects.filter(pk=row.object_id).first() if row else None
         if person is None:
@@ -421,7 +377,7 @@ class WordPressImport:
             else:  # at the top, or a loop in the hierarchy broken here
                 section = self.section_at(category.slug, category.name)
             self.sections[slug] = section
-            fingerprint = _fingerprint(section.pk)
+            fingerprint = reading.fingerprint(section.pk)
             if row is None or row.fingerprint != fingerprint:
                 self.remember(Kind.CATEGORY, slug, section.pk, fingerprint, row=row)
             created = section.pk in self.created_sections
@@ -522,113 +478,6 @@ class WordPressImport:
             depth += 1
         return depth
 
-    # --- photos ---------------------------------------------------------------------------
-
-    def attachments(self, items: list[wxr.Item]) -> None:
-        remembered = self.remembered(Kind.ATTACHMENT, [str(item.post_id) for item in items])
-        image_model = get_image_model()
-        new = []
-        for item in items:
-            key = str(item.post_id)
-            self.attachment_parents[item.post_id] = (
-                addresses.item_addresses(item, self.old_home),
-                item.post_parent,
-            )
-            caption = _plain(item.excerpt)[:500]
-            relative = _upload_path(item)
-            if item.post_parent:  # what [gallery] without ids shows, in upload order
-                self.attached[item.post_parent].append(key)
-            fingerprint = _fingerprint(
-                item.title, caption, relative, _meta(item, "_wp_attachment_image_alt")
-            )
-            row = remembered.get(key)
-            if row and image_model.objects.filter(pk=row.object_id).exists():
-                self.keep_image(item, row.object_id, caption)
-                if row.fingerprint == fingerprint:
-                    self.report.count("attachment", UNCHANGED, key, item.title)
-                    continue
-                image_model.objects.filter(pk=row.object_id).update(
-                    title=(item.title or relative)[:255], caption=caption
-                )
-                self.remember(Kind.ATTACHMENT, key, row.object_id, fingerprint, item.guid, row=row)
-                self.report.count("attachment", UPDATED, key, item.title)
-                continue
-            outcome, problem, source = self.upload_file(relative)
-            if problem:
-                self.report.count("attachment", outcome, key, item.title, problem, relative)
-                continue
-            image = self.new_image(item, source, caption)
-            if image is None:
-                self.report.count("attachment", FAILED, key, item.title, _("not a readable image"))
-                continue
-            new.append((item, image, fingerprint, row))
-        self.save_images(new)
-
-    def save_images(self, new: list[tuple[wxr.Item, object, str, ImportedItem | None]]) -> None:
-        """New photos in one statement; indexed after the import (tasks.py)."""
-        get_image_model().objects.bulk_create([image for _item, image, _print, _row in new])
-        for item, image, fingerprint, row in new:
-            key = str(item.post_id)
-            self.keep_image(item, image.pk, image.caption)
-            self.remember(Kind.ATTACHMENT, key, image.pk, fingerprint, item.guid, row=row)
-            self.report.count("attachment", IMPORTED, key, item.title)
-            self.images_to_index.append(image.pk)
-
-    def upload_file(self, relative: str) -> tuple[str, str, Path | None]:
-        """(outcome, problem, file): the attachment's file in --media-dir, or what becomes
-        of the attachment and why."""
-        suffix = PurePosixPath(relative).suffix.lower()
-        if suffix not in PHOTO_SUFFIXES:
-            return (
-                SKIPPED,
-                _("not a photo (%(kind)s): not imported") % {"kind": suffix or "-"},
-                None,
-            )
-        if self.options.media_dir is None:
-            return SKIPPED, _("no --media-dir given: the file was not copied"), None
-        source = (self.options.media_dir / relative).resolve()
-        if not source.is_relative_to(self.options.media_dir.resolve()) or not source.is_file():
-            return FAILED, _("file missing"), None
-        return IMPORTED, "", source
-
-    def new_image(self, item: wxr.Item, source: Path, caption: str):
-        """A photo with its file copied into the library's storage, not yet saved."""
-        try:
-            with PILImage.open(source) as picture:
-                width, height = picture.size
-        except (OSError, ValueError, PILImage.DecompressionBombError):
-            return None
-        image_model = get_image_model()
-        with open(source, "rb") as handle:
-            image = image_model(
-                title=(item.title or source.name)[:255],
-                caption=caption,
-                width=width,
-                height=height,
-                file_size=source.stat().st_size,
-                file_hash=hash_filelike(handle),
-                description=_meta(item, "_wp_attachment_image_alt")[:255],
-            )
-            handle.seek(0)
-            image.file.save(source.name, File(handle), save=False)
-        self.written_files.append(image.file.name)
-        return image
-
-    def keep_image(self, item: wxr.Item, pk: int, caption: str) -> None:
-        self.images[item.post_id] = pk
-        self.image_captions[pk] = caption
-        for address in (item.attachment_url, item.guid):
-            if address:
-                self.image_urls[_image_key(address)] = pk
-        if relative := _meta(item, "_wp_attached_file"):
-            self.image_urls[_image_key(UPLOADS + relative)] = pk
-
-    def image_for(self, reference: str) -> int | None:
-        """The image pk of an attachment ID or an image address in a post's HTML."""
-        if reference.isdigit():
-            return self.images.get(int(reference))
-        return self.image_urls.get(_image_key(reference))
-
     # --- stories --------------------------------------------------------------------------
 
     def stories(self, items: list[wxr.Item]) -> None:
@@ -673,16 +522,15 @@ class WordPressImport:
 
     def story(self, item: wxr.Item) -> _Story:
         """A post read into a story's fields; what its conversion changed becomes notes."""
-        attached = self.attached.get(item.post_id, ())
-        conversion = convert(item.content, images=self.image_for, attached=attached)
+        attached = self.photos.attached.get(item.post_id, ())
+        conversion = convert(item.content, images=self.photos.image_for, attached=attached)
         section, other_categories = self.category_of(item)
         published = _moment(item.post_date_gmt, item.post_date) or self.now
         # A draft without a GMT date has a "floating" date, the time it was last saved:
         # it gets its time when it is published.
         floating = item.status in ("draft", "pending") and item.post_date_gmt is None
         modified = _moment(item.post_modified_gmt, item.post_modified)
-        thumbnail = _meta(item, "_thumbnail_id")
-        main_image = self.images.get(int(thumbnail)) if thumbnail.isdigit() else None
+        main_image, main_image_caption = self.photos.featured(item)
         reporter = self.people.get(item.creator)
         editor, body = None, conversion.blocks
         if conversion.initials:
@@ -693,13 +541,13 @@ class WordPressImport:
                 body = [*body, {"type": "paragraph", "value": f"<p>({conversion.initials})</p>"}]
                 conversion.counts["initials_kept_in_text"] += 1
         notes = [f"{name} ×{count}" for name, count in sorted(conversion.counts.items())]
-        title = item.title.strip() or _plain(item.content)[:80] or f"(tanpa judul) {item.post_id}"
+        title = item.title.strip() or plain(item.content)[:80] or f"(tanpa judul) {item.post_id}"
         fields = {
             "title": Truncator(title).chars(255),
             "dateline": conversion.dateline,
-            "summary": Truncator(_plain(item.excerpt)).chars(400),
+            "summary": Truncator(plain(item.excerpt)).chars(400),
             "main_image_id": main_image,
-            "main_image_caption": self.image_captions.get(main_image, "") if main_image else "",
+            "main_image_caption": main_image_caption,
             "body": [{**block, "id": str(uuid.uuid4())} for block in body],
             "editor_id": editor,
             "published_at": None if floating else published,
@@ -718,7 +566,7 @@ class WordPressImport:
         tag_names = [term.name for term in item.tags if term.name] + other_categories
         return _Story(
             item=item,
-            fingerprint=_fingerprint(
+            fingerprint=reading.fingerprint(
                 item.title,
                 item.content,
                 item.excerpt,
@@ -730,7 +578,7 @@ class WordPressImport:
                 item.post_modified_gmt,
                 item.creator,
                 [(t.domain, t.nicename) for t in item.categories],
-                thumbnail,
+                meta(item, "_thumbnail_id"),
                 item.is_sticky,
             ),
             section=section,
@@ -965,7 +813,7 @@ class WordPressImport:
                 "page", SKIPPED, key, item.title, _("status %(status)s") % {"status": item.status}
             )
             return
-        fingerprint = _fingerprint(
+        fingerprint = reading.fingerprint(
             item.title,
             item.content,
             item.excerpt,
@@ -997,9 +845,9 @@ class WordPressImport:
         try:
             conversion = convert(
                 item.content,
-                images=self.image_for,
+                images=self.photos.image_for,
                 target="standing",
-                attached=self.attached.get(item.post_id, ()),
+                attached=self.photos.attached.get(item.post_id, ()),
             )
         except (ValueError, TypeError) as error:
             self.report.count(
@@ -1026,7 +874,7 @@ class WordPressImport:
             page = StandingPage(
                 title=title,
                 slug=candidate,
-                intro=Truncator(_plain(item.excerpt)).chars(300),
+                intro=Truncator(plain(item.excerpt)).chars(300),
                 body=body,
                 live=False,
             )
@@ -1034,7 +882,7 @@ class WordPressImport:
             outcome = IMPORTED
         else:
             page.title, page.body = title, body
-            page.intro = Truncator(_plain(item.excerpt)).chars(300)
+            page.intro = Truncator(plain(item.excerpt)).chars(300)
         revision = page.save_revision()
         if (
             item.status in ("publish", "private")
@@ -1132,23 +980,8 @@ class WordPressImport:
             self.old_address(old, None, feed)
 
     def attachment_addresses(self) -> None:
-        """An attachment's page goes to the story it belongs to; its file's old address
-        to the photo's file in Warta."""
-        image_model = get_image_model()
-        files = dict(
-            image_model.objects.filter(pk__in=self.images.values()).values_list("pk", "file")
-        )
-        storage = image_model._meta.get_field("file").storage
-        for post_id, (old, parent) in self.attachment_parents.items():
-            if parent in self.posts:
-                for address in old:
-                    self.old_address(address, self.posts[parent])
-            elif self.images.get(post_id) in files:
-                for address in old:
-                    self.old_address(address, None, storage.url(files[self.images[post_id]]))
-        for address, pk in self.image_urls.items():
-            if address.startswith("/") and pk in files:
-                self.old_address(address, None, storage.url(files[pk]))
+        for old, page_id, url in self.photos.old_addresses(self.posts):
+            self.old_address(old, page_id, url)
 
     def old_address(self, old: str, page_id: int | None, url: str = "") -> None:
         if not old:
@@ -1177,15 +1010,6 @@ def initials_of(name: str) -> str:
     return words[0][:2].title() if words else "Red"
 
 
-def _fingerprint(*values) -> str:
-    return hashlib.sha256(json.dumps(values, default=str, ensure_ascii=False).encode()).hexdigest()
-
-
-def _meta(item: wxr.Item, key: str) -> str:
-    values = item.postmeta.get(key)
-    return values[0].strip() if values else ""
-
-
 def _views(item: wxr.Item) -> int:
     """The largest count any view-counter plugin kept for the post."""
     counts = [0]
@@ -1195,10 +1019,6 @@ def _views(item: wxr.Item) -> int:
             if value.isdigit():
                 counts.append(min(int(value), 2**62))
     return max(counts)
-
-
-def _plain(html: str) -> str:
-    return " ".join(strip_tags(html or "").split())
 
 
 def _moment(gmt: datetime | None, local: datetime | None) -> datetime | None:
@@ -1214,21 +1034,3 @@ def _moment(gmt: datetime | None, local: datetime | None) -> datetime | None:
 def _slug(item: wxr.Item) -> str:
     slug = slugify(unquote(item.slug), allow_unicode=True)
     return (slug or slugify(item.title, allow_unicode=True) or f"post-{item.post_id}")[:240]
-
-
-def _upload_path(item: wxr.Item) -> str:
-    """The attachment's file under wp-content/uploads ("2024/05/banjir.jpg")."""
-    if relative := _meta(item, "_wp_attached_file"):
-        return relative.lstrip("/")
-    path = unquote(urlsplit(item.attachment_url).path)
-    if UPLOADS in path:
-        return path.split(UPLOADS, 1)[1]
-    return PurePosixPath(path).name
-
-
-def _image_key(address: str) -> str:
-    """An image address as the resolver knows it: the path, without a size variant."""
-    path = (
-        unquote(urlsplit(address).path) if "://" in address or address.startswith("/") else address
-    )
-    return _SIZE_VARIANT.sub("", path)

@@ -3,9 +3,47 @@ site's addresses that now answer with a permanent redirect."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
+
+
+class ImportedItemQuerySet(models.QuerySet):
+    def remembered(
+        self, source: str, kind: str, keys: Iterable[str], guids: Iterable[str] = ()
+    ) -> dict:
+        """The items of `source` and `kind` by key, and by ("guid", GUID) for posts whose
+        ID changed between two exports."""
+        guids = [guid for guid in guids if guid]
+        found: dict = {}
+        for row in self.filter(source=source, kind=kind, key__in=list(keys)):
+            found[row.key] = row
+        if guids:
+            for row in self.filter(source=source, kind=kind, guid__in=guids):
+                found.setdefault(("guid", row.guid), row)
+        return found
+
+    def remember(
+        self,
+        source: str,
+        kind: str,
+        key: str,
+        object_id: int,
+        fingerprint: str,
+        guid: str = "",
+        views: int = 0,
+        row: ImportedItem | None = None,
+    ) -> None:
+        """Record what the object became, `row` being what was remembered of it before."""
+        row = row or ImportedItem(source=source, kind=kind)
+        row.key, row.guid, row.object_id = key, guid[:500], object_id
+        row.fingerprint, row.views = fingerprint, views
+        # Now, after the object was saved: a later revision is an editor's change in Warta.
+        row.imported_at = timezone.now()
+        row.save()
 
 
 class ImportedItem(models.Model):
@@ -35,6 +73,8 @@ class ImportedItem(models.Model):
     # The view count carried over last time, so a new run adds only the difference.
     views = models.PositiveBigIntegerField(_("views carried over"), default=0)
     imported_at = models.DateTimeField(_("imported at"))
+
+    objects = ImportedItemQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("imported WordPress item")
