@@ -23,7 +23,7 @@ import re
 import time
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -279,25 +279,6 @@ class WordPressImport:
         generation.bump()
         self.report.index_tasks = tasks.queue_indexing(self.to_index, self.photos.to_index)
 
-    # --- remembered objects ---------------------------------------------------------------
-
-    def remembered(self, kind: str, keys: Iterable[str], guids: Iterable[str] = ()) -> dict:
-        return ImportedItem.objects.remembered(self.source, kind, keys, guids)
-
-    def remember(
-        self,
-        kind: str,
-        key: str,
-        object_id: int,
-        fingerprint: str,
-        guid: str = "",
-        views: int = 0,
-        row: ImportedItem | None = None,
-    ) -> None:
-        ImportedItem.objects.remember(
-            self.source, kind, key, object_id, fingerprint, guid, views, row
-        )
-
     # --- people ---------------------------------------------------------------------------
 
     def author(self, author: wxr.Author) -> None:
@@ -307,7 +288,9 @@ class WordPressImport:
             or author.login
         )[:120]
         fingerprint = reading.fingerprint(author.login, name, author.email)
-        row = self.remembered(Kind.AUTHOR, [author.login]).get(author.login)
+        row = ImportedItem.objects.remembered(self.source, Kind.AUTHOR, [author.login]).get(
+            author.login
+        )
         person = Person.objects.filter(pk=row.object_id).first() if row else None
         if person is None:
             slug = addresses.nicename(author.login) or f"penulis-{author.id or 0}"
@@ -316,11 +299,15 @@ class WordPressImport:
             outcome = UNCHANGED if person else IMPORTED
             if person is None:
                 person = Person.objects.create(name=name, slug=slug, initials=initials_of(name))
-            self.remember(Kind.AUTHOR, author.login, person.pk, fingerprint, row=row)
+            ImportedItem.objects.remember(
+                self.source, Kind.AUTHOR, author.login, person.pk, fingerprint, row=row
+            )
         elif row.fingerprint != fingerprint:
             person.name = name
             person.save()
-            self.remember(Kind.AUTHOR, author.login, person.pk, fingerprint, row=row)
+            ImportedItem.objects.remember(
+                self.source, Kind.AUTHOR, author.login, person.pk, fingerprint, row=row
+            )
             outcome = UPDATED
         else:
             outcome = UNCHANGED
@@ -357,7 +344,9 @@ class WordPressImport:
 
     def make_sections(self) -> None:
         """A section for every category, parents first, merged and renamed by the map."""
-        remembered = self.remembered(Kind.CATEGORY, list(self.categories))
+        remembered = ImportedItem.objects.remembered(
+            self.source, Kind.CATEGORY, list(self.categories)
+        )
 
         def make(slug: str, trail: tuple[str, ...] = ()) -> _SectionRef:
             if slug in self.sections:
@@ -379,7 +368,9 @@ class WordPressImport:
             self.sections[slug] = section
             fingerprint = reading.fingerprint(section.pk)
             if row is None or row.fingerprint != fingerprint:
-                self.remember(Kind.CATEGORY, slug, section.pk, fingerprint, row=row)
+                ImportedItem.objects.remember(
+                    self.source, Kind.CATEGORY, slug, section.pk, fingerprint, row=row
+                )
             created = section.pk in self.created_sections
             reason = _("into the section %(path)s") % {"path": section.relative} if target else ""
             self.report.count(
@@ -484,7 +475,9 @@ class WordPressImport:
         if not items:
             return
         keys = [str(item.post_id) for item in items]
-        remembered = self.remembered(Kind.POST, keys, [item.guid for item in items])
+        remembered = ImportedItem.objects.remembered(
+            self.source, Kind.POST, keys, [item.guid for item in items]
+        )
         new: list[_Story] = []
         for item in items:
             key = str(item.post_id)
@@ -701,7 +694,8 @@ class WordPressImport:
         elif story.pending and (workflow := article.get_workflow()):
             workflow.start(article, self.users.get(next(iter(story.reporter_ids), 0)))
         self.after_save(article, story, new=True)
-        self.remember(
+        ImportedItem.objects.remember(
+            self.source,
             Kind.POST,
             str(story.item.post_id),
             article.pk,
@@ -753,8 +747,15 @@ class WordPressImport:
         elif article.live:
             article.unpublish()
         self.after_save(article, story, new=False)
-        self.remember(
-            Kind.POST, key, article.pk, story.fingerprint, story.item.guid, story.views, row=row
+        ImportedItem.objects.remember(
+            self.source,
+            Kind.POST,
+            key,
+            article.pk,
+            story.fingerprint,
+            story.item.guid,
+            story.views,
+            row=row,
         )
         self.report.count("post", UPDATED, key, story.fields["title"])
         self.posts[story.item.post_id] = article.pk
@@ -791,7 +792,9 @@ class WordPressImport:
     def standing_pages(self) -> None:
         """WordPress pages as standing pages, a child page under its parent."""
         by_id = {item.post_id: item for item in self.pages}
-        remembered = self.remembered(Kind.PAGE, [str(post_id) for post_id in by_id])
+        remembered = ImportedItem.objects.remembered(
+            self.source, Kind.PAGE, [str(post_id) for post_id in by_id]
+        )
         done: set[int] = set()
 
         def make(item: wxr.Item, trail: tuple[int, ...] = ()) -> None:
@@ -903,7 +906,9 @@ class WordPressImport:
             PageViewRestriction.objects.create(
                 page=page, restriction_type=PageViewRestriction.LOGIN
             )
-        self.remember(Kind.PAGE, key, page.pk, fingerprint, item.guid, row=row)
+        ImportedItem.objects.remember(
+            self.source, Kind.PAGE, key, page.pk, fingerprint, item.guid, row=row
+        )
         self.report.count("page", outcome, key, item.title)
         if conversion.counts:
             self.report.note(
