@@ -253,9 +253,11 @@ def worker(args: list[str]) -> int:
         return 1
     from django.conf import settings
 
+    from warta.core.health import heartbeat
     from warta.core.taskworker import end_with_parent
 
     end_with_parent()
+    heartbeat.ensure_started()  # this machine's sign of life for /readyz
     return run_management_command(
         [
             "warta",

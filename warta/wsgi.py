@@ -4,6 +4,7 @@ The page cache sits in front of Django: a cached page is answered without
 running Django's request handling at all; in front of it, the view beacon is answered
 the same way (the view-beacon-layer shortcut, warta.core.compat). Outside them, the
 trusted-proxy layer (warta.core.proxies) settles the reader's address and scheme.
+Outermost, the health checks (warta.core.health) answer /healthz and /readyz.
 """
 
 import gc
@@ -19,6 +20,7 @@ from django.conf import settings
 from django.urls import get_resolver
 
 from warta.core import compat
+from warta.core.health import HealthApp
 from warta.core.pagecache import PageCacheApp, maintenance
 from warta.core.proxies import TrustedProxiesApp
 from warta.core.request_lines import RequestLineLimitApp
@@ -34,9 +36,12 @@ application = RequestLineLimitApp(application)
 # The reader's address and scheme from WARTA_TRUSTED_PROXIES only; forwarded headers from
 # anyone else reach neither the layers inside this one nor Django.
 application = TrustedProxiesApp(application, trusted=settings.WARTA_TRUSTED_PROXIES)
-# Outermost: an id for each request (X-Request-Id, every log line), a body for every error,
+# Around them: an id for each request (X-Request-Id, every log line), a body for every error,
 # and the access log when WARTA_ACCESS_LOG is on.
 application = RequestLogApp(application, access_log=settings.WARTA_ACCESS_LOG)
+# Outside everything: /healthz and /readyz for load balancers and monitors, answered
+# whatever the layers inside are doing, and left out of the access log (warta.core.health).
+application = HealthApp(application)
 
 # Each worker persists pending view counts every few seconds, its own and those left by
 # a worker that died.

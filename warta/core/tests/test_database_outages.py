@@ -162,18 +162,24 @@ def unreachable_database(request, tmp_path) -> dict:
     return variables
 
 
-def test_an_unreachable_database_answers_503_with_a_body_and_one_log_line(unreachable_database):
-    """Pages, the API, a form and staff pages answer 503 with a message, never 500; the log
-    says so once, without a traceback or a line per request."""
+def run_script(script: str, environment: dict) -> subprocess.CompletedProcess:
+    """Run `script` in this interpreter with `environment`; it must end well."""
     run = subprocess.run(  # noqa: S603 - this interpreter, a fixed script
-        [sys.executable, "-c", UNREACHABLE_SCRIPT],
+        [sys.executable, "-c", script],
         cwd=PROJECT,
-        env=unreachable_database,
+        env=environment,
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert run.returncode == 0, run.stderr
+    return run
+
+
+def test_an_unreachable_database_answers_503_with_a_body_and_one_log_line(unreachable_database):
+    """Pages, the API, a form and staff pages answer 503 with a message, never 500; the log
+    says so once, without a traceback or a line per request."""
+    run = run_script(UNREACHABLE_SCRIPT, unreachable_database)
     answers = json.loads(run.stdout.splitlines()[-1])
     assert {answer["status"] for answer in answers} == {503}, answers
     assert {answer["retry_after"] for answer in answers} == {"5"}

@@ -52,7 +52,8 @@ def test_without_the_shortcut_django_answers_the_view_beacon():
     assert stack[-2:] == ["PageCacheApp", "WSGIHandler"]
 
 
-def test_the_request_log_is_the_outermost_layer():
-    """Its request id and error answer cover every layer inside, and Django."""
-    assert layers("on")[0] == "RequestLogApp"
-    assert layers("off")[0] == "RequestLogApp"
+def test_the_request_log_is_the_outermost_layer_after_the_health_checks():
+    """Its request id and error answer cover every layer inside, and Django; only the
+    probes of load balancers (warta.core.health) are answered outside it."""
+    assert layers("on")[:2] == ["HealthApp", "RequestLogApp"]
+    assert layers("off")[:2] == ["HealthApp", "RequestLogApp"]
