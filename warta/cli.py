@@ -234,11 +234,13 @@ def queue_missing_changes() -> None:
 
     from warta.integrity.tasks import queue_missing as queue_nightly_scan
     from warta.news.tasks import queue_missing
+    from warta.operations.tasks import queue_missing as queue_daily_backup
 
     try:
         if queued := queue_missing():
             print(f"warta: queued {queued} scheduled changes", file=sys.stderr)
         queue_nightly_scan()  # the integrity guard's scan, unless one waits already
+        queue_daily_backup()  # when WARTA_BACKUP_DIR is set, unless one waits already
     finally:
         connections.close_all()  # no connection may cross into the forked workers
 

@@ -424,6 +424,28 @@ class LocalBackend:
                 db.execute("DELETE FROM batches WHERE batch = ?", (batch_id,))
         return persisted
 
+    @contextmanager
+    def held(self) -> Iterator[dict[str, dict[tuple[int, date], int]]]:
+        """Hold the file's write lock, so that no view is counted, batched or persisted
+        meanwhile, and yield the views not yet persisted by batch id (those still pending
+        under a new one). A backup takes its database snapshot inside (warta.operations)."""
+        with self.write() as db:
+            batches: dict[str, dict[tuple[int, date], int]] = {}
+            pending = db.execute("SELECT ?, article, day, views FROM pending", (uuid.uuid4().hex,))
+            batched = db.execute("SELECT batch, article, day, views FROM batches")
+            for batch_id, article_id, day, views in [*pending, *batched]:
+                batches.setdefault(batch_id, {})[(article_id, date.fromisoformat(day))] = views
+            yield batches
+
+    def discard(self) -> int:
+        """Drop every view not yet persisted, since the database they count for was replaced
+        (a restore); how many were dropped."""
+        with self.write() as db:
+            dropped = self.pending_views()
+            db.execute("DELETE FROM pending")
+            db.execute("DELETE FROM batches")
+        return dropped
+
     def purge_expired(self) -> None:
         """Delete ended windows a chunk at a time, so no statement holds the file long."""
         for _ in range(20):

@@ -6,12 +6,12 @@ none waits (`queue_missing`), so a chain broken by a crash or a restored databas
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
-from django.tasks import TaskResultStatus, task
-from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
+from django.tasks import task
+
+from warta.core import daily
 
 from . import sweep
 
@@ -27,23 +27,14 @@ def scan_every_night() -> int:
 
 def next_run(now: datetime | None = None) -> datetime:
     """The next SCAN_HOUR o'clock in the newsroom's time zone."""
-    local = timezone.localtime(now)
-    moment = local.replace(hour=SCAN_HOUR, minute=0, second=0, microsecond=0)
-    return moment if moment > local else moment + timedelta(days=1)
+    return daily.next_at(SCAN_HOUR, now)
 
 
 def is_queued() -> bool:
     """Whether a scan waits to run."""
-    return DBTaskResult.objects.filter(
-        status=TaskResultStatus.READY,
-        backend_name=settings.WARTA_TASKS_BACKEND,
-        task_path=scan_every_night.module_path,
-    ).exists()
+    return daily.is_waiting(scan_every_night)
 
 
 def queue_missing() -> int:
     """Queue the next night's scan unless one waits; how many were queued (0 or 1)."""
-    if is_queued():
-        return 0
-    scan_every_night.using(run_after=next_run()).enqueue()
-    return 1
+    return daily.queue_unless_waiting(scan_every_night, SCAN_HOUR)

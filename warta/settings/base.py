@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "warta.integrity",  # refuses gambling spam and hidden links; scans nightly
     "warta.accounts",  # staff sign-in: throttled, bounded hashing, two-step login
     "warta.wordpress",  # import from a WordPress export; the old site's addresses
+    "warta.operations",  # backup and restore; the daily backup
     "warta.demo",  # demo content for every app, so after them
     "warta.backoffice",  # the admin's catalogue and templates, before Wagtail's
     "wagtail.contrib.redirects",
@@ -355,6 +356,14 @@ TASKS = {
 # and how often it looks for due tasks, in seconds.
 WARTA_WORKER = env.get_bool("WARTA_WORKER", True)
 WARTA_WORKER_INTERVAL = env.get_number("WARTA_WORKER_INTERVAL", 1, 0.1, 60)
+
+# Backups (docs/operations.md): `warta backup`, and a daily one made by the task worker at
+# HOUR (the newsroom's time) into DIR, keeping the newest KEEP, when DIR is set.
+WARTA_BACKUP = {
+    "DIR": env.get_path("WARTA_BACKUP_DIR", None),
+    "HOUR": int(env.get_number("WARTA_BACKUP_HOUR", 2, 0, 23)),
+    "KEEP": int(env.get_number("WARTA_BACKUP_KEEP", 7, 1, 10_000)),
+}
 
 # One line per request on standard output (format in docs/configuration.md); `warta serve
 # --access-log` turns it on too.

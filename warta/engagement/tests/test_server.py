@@ -10,7 +10,6 @@ tests end only the servers they started.
 
 import http.client
 import os
-import secrets
 import signal
 import socket
 import sqlite3
@@ -24,6 +23,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from warta.core.tests.environments import production_environment
 from warta.news.factories import ArticlePageFactory
 
 from .conftest import CHROME, REDIS_URL, reader_id
@@ -106,18 +106,10 @@ class Server:
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
-        self.env = {
-            key: value
-            for key, value in os.environ.items()
-            if not key.startswith(("WARTA_", "DJANGO_", "REDIS_", "DATABASE_"))
-        }
-        self.env.update(
-            DJANGO_SETTINGS_MODULE="warta.settings.production",
-            WARTA_SECRET_KEY=secrets.token_urlsafe(60),
-            WARTA_VAR_DIR=str(tmp_path / "var"),
+        self.env = production_environment(
+            tmp_path / "var",
+            database_url,
             WARTA_SECURE_COOKIES="0",
-            WARTA_LOG_LEVEL="WARNING",
-            DATABASE_URL=database_url,
             # Every test reader comes from 127.0.0.1.
             WARTA_ENGAGEMENT_IP_RATE="1000000/10m",
             WARTA_ENGAGEMENT_ADDRESS_ARTICLE_RATE="1000000/h",
