@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.operations import CreateModel
+from django.utils import translation
 
 from warta.core import generation
 from warta.core.tests.test_pagecache import call, site_app  # noqa: F401 - a fixture
@@ -78,7 +79,10 @@ def test_a_damaged_file_is_named_and_nothing_is_touched(newsroom, tmp_path, site
     damaged = rewritten(archive, tmp_path / "damaged.tar", {name: bytes(photo)})
     ArticlePage.objects.filter(pk=newsroom.other.pk).update(title="Sesudah backup")
     before = as_json(site_fingerprint())
-    with pytest.raises(CommandError, match=f"{name} is damaged") as refused:
+    with (
+        translation.override("en"),
+        pytest.raises(CommandError, match=f"{name} is damaged") as refused,
+    ):
         call_command("restore", str(damaged), "--force")
     assert refused.value.returncode != 0
     assert as_json(site_fingerprint()) == before
