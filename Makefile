@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PYTHON ?= $(shell tools/find-python)
 
 .PHONY: demo test lint format check pytest messages admin-messages serve clean help bench vnu \
-	bench-search
+	bench-search bench-wordpress-big
 
 help:
 	@echo "make demo [PORT=8000]  set up and serve the demo site on http://127.0.0.1:$(PORT)"
@@ -47,7 +47,9 @@ pytest: $(BIN)/.installed
 # CPU time in process, against the revision named by RENDER_BASELINE (default: HEAD);
 # spread.py: readers spread over a 2,000-story archive against one story read again and again;
 # logins.py: readers of a cached article during a flood of wrong passwords;
-# pagecache_flood.py: the same during a flood of new query strings.
+# pagecache_flood.py: the same during a flood of new query strings;
+# wordpress_import.py: `warta import-wordpress` of a generated 50,000-post export, twice, on
+# SQLite and on PostgreSQL (database bench_wordpress).
 RENDER_BASELINE ?= HEAD
 bench: $(BIN)/.installed
 	$(BIN)/python bench/pages.py --database sqlite --write
@@ -61,10 +63,15 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/scale.py --write
 	$(BIN)/python bench/memory.py --write
 	$(BIN)/python bench/logins.py --write
+	$(BIN)/python bench/wordpress_import.py --write
 
 # 100,000 generated articles in PostgreSQL (database warta_bench_search), /cari/ timed.
 bench-search: $(BIN)/.installed
 	$(BIN)/python bench/search.py --articles 100000 --write
+
+# wordpress_import.py as in `bench`, then a 1 GB export imported on SQLite for peak memory.
+bench-wordpress-big: $(BIN)/.installed
+	$(BIN)/python bench/wordpress_import.py --big --write
 
 format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
