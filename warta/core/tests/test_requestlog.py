@@ -78,9 +78,11 @@ def console():
         if any(isinstance(f, requestlog.RequestIdFilter) for f in h.filters)
     )
     stream = io.StringIO()
-    previous = handler.setStream(stream)
+    # Swapped without setStream(), which flushes the old stream first: pytest may have
+    # closed the capture file the handler was configured with by the time this test runs.
+    previous, handler.stream = handler.stream, stream
     yield stream
-    handler.setStream(previous)
+    handler.stream = previous
 
 
 def test_every_answer_names_its_request_in_a_header_and_the_environ():
