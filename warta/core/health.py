@@ -3,7 +3,8 @@
 `/healthz` says the process answers: 200 `{"status": "ok"}` without touching any store.
 `/readyz` says whether this app server can do its work: the database answers, its
 migrations are applied, the task worker beats, the page cache's store, the counters'
-state file and Redis (when set) are reachable. 200 `{"status": "ready", "checks":
+state file, Redis and the read replica (when set) are reachable, the replica not stuck
+behind the primary. 200 `{"status": "ready", "checks":
 {...}}`, or 503 `{"status": "not ready", "checks": {...}}` naming what failed.
 
 Both are answered by `HealthApp`, the outermost WSGI layer (`warta.wsgi`): before the
@@ -48,7 +49,7 @@ from django.utils import timezone
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from . import caches, pagecache
+from . import caches, generation, pagecache
 from .models import WorkerHeartbeat
 from .outages import Outage
 
@@ -69,6 +70,9 @@ KEEP_FOR = 1.0
 MIGRATIONS_RECHECK = 60.0
 REDIS_TIMEOUT = 0.5
 SQLITE_TIMEOUT = 0.5
+# Seconds a read replica may take to replay a content change before it counts as stuck.
+REPLICA_BEHIND_FOR = 60.0
+REPLICA = "replica"  # its alias in DATABASES (warta.core.replica)
 
 # The task worker's heartbeat: a beat every few seconds, stale after a few missed ones.
 HEARTBEAT_SECONDS = 5.0
@@ -230,6 +234,37 @@ class RedisPing:
         return OK
 
 
+class ReplicaLag:
+    """The read replica answers, and replays the primary's content changes: a content
+    generation the primary had is on the replica within `behind_for` seconds. (Meanwhile
+    readers read from the primary, warta.core.replica, so the site shows nothing old.)"""
+
+    def __init__(self, behind_for: float = REPLICA_BEHIND_FOR):
+        self.behind_for = behind_for
+        self.awaited: tuple[int, float] | None = None  # (a primary's number, seen at)
+
+    def check(self) -> str:
+        if REPLICA not in settings.DATABASES:
+            return OFF
+        close_old_connections()
+        try:
+            replica = generation.read(REPLICA)
+        except Exception as error:  # noqa: BLE001 - the answer names it
+            return failure("unreachable", error)
+        primary = generation.read("default")
+        now = time.monotonic()
+        if self.awaited is None or replica >= self.awaited[0]:
+            self.awaited = (primary, now) if replica < primary else None
+            return OK
+        number, seen_at = self.awaited
+        if now - seen_at < self.behind_for:
+            return OK
+        return (
+            f"behind: content generation {number} of the primary not replayed in "
+            f"{now - seen_at:.0f} s (the replica has {replica}); readers read from the primary"
+        )
+
+
 # Running them --------------------------------------------------------------------------
 
 
@@ -315,11 +350,13 @@ class Readiness:
         self.migrations = Migrations()
         self.state_file = StateFile()
         self.redis = RedisPing()
+        self.replica = ReplicaLag()
         self.probes = [
             Probe(("database", "migrations", "task_worker"), self.database_checks),
             Probe(("page_cache",), lambda: {"page_cache": self.guarded(page_cache_state)}),
             Probe(("counter_state",), lambda: {"counter_state": self.counter_state()}),
             Probe(("redis",), lambda: {"redis": self.guarded(self.redis.check)}),
+            Probe(("replica",), lambda: {"replica": self.guarded(self.replica.check, "error")}),
         ]
         self.last: Report | None = None
         self.last_at = 0.0
@@ -329,6 +366,7 @@ class Readiness:
         """Drop the kept answer and what is known of the migrations (tests, caches.reset)."""
         self.last, self.last_at = None, 0.0
         self.migrations.forget()
+        self.replica.awaited = None
 
     def close(self) -> None:
         for probe in self.probes:
@@ -456,7 +494,7 @@ class Heartbeat:
         self.thread: threading.Thread | None = None
         self.lock = threading.Lock()
         self.stopping = threading.Event()
-        self.pruned_at = 0.0
+        self.pruned_at: float | None = None  # monotonic time; None: not yet this process
         self.outage = Outage("Task worker heartbeat", log, log_every=60.0)
 
     def beat(self) -> None:
@@ -465,7 +503,9 @@ class Heartbeat:
         values = {"seen_at": Now(), "every": self.every}
         if not WorkerHeartbeat.objects.filter(machine=machine).update(**values):
             WorkerHeartbeat.objects.get_or_create(machine=machine, defaults=values)
-        if time.monotonic() - self.pruned_at >= PRUNE_SECONDS:
+        # The monotonic clock starts at boot: a machine up for less than PRUNE_SECONDS
+        # prunes on its first beat too.
+        if self.pruned_at is None or time.monotonic() - self.pruned_at >= PRUNE_SECONDS:
             self.pruned_at = time.monotonic()
             forgotten = timezone.now() - FORGET_MACHINES_AFTER
             WorkerHeartbeat.objects.filter(seen_at__lt=forgotten).delete()
