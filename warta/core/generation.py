@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from django.db import connection
+from django.db import connections, router
 from django.db.models import F, Subquery
 from wagtail.models import Site
 
@@ -38,14 +38,22 @@ def current(request=None) -> int:
     """The content generation, read once per request."""
     if request is not None and hasattr(request, "content_generation"):
         return request.content_generation
-    table = connection.ops.quote_name(ContentGeneration._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT number FROM {table} WHERE id = 1")  # noqa: S608 - a model's table
-        row = cursor.fetchone()
-    number = row[0] if row else 0
+    number = read()
     if request is not None:
         request.content_generation = number
     return number
+
+
+def read(using: str | None = None) -> int:
+    """The content generation in the database `using`; by default the one this request's
+    reads go to (a replica's number, with a reader's page read from it: warta.core.replica),
+    so what a worker keeps is stamped with the number of the data it was made from."""
+    db = connections[using or router.db_for_read(ContentGeneration)]
+    table = db.ops.quote_name(ContentGeneration._meta.db_table)
+    with db.cursor() as cursor:
+        cursor.execute(f"SELECT number FROM {table} WHERE id = 1")  # noqa: S608 - a model's table
+        row = cursor.fetchone()
+    return row[0] if row else 0
 
 
 def column():

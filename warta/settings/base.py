@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # A database or Redis that cannot answer: 503 with Retry-After, not 500.
     "warta.core.unavailable.StoreUnavailableMiddleware",
+    # With WARTA_DATABASE_REPLICA_URL: anonymous readers' GET and HEAD read from the replica.
+    "warta.core.replica.ReplicaReadsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -170,6 +172,15 @@ DATABASES = {
         own_backends="database-backends" in WARTA_SHORTCUTS,
     )
 }
+# A read replica: anonymous readers' pages read from it, everything else from the primary
+# (warta.core.replica; docs/deploy.md, "A read replica").
+if replica := env.get_replica_database(
+    "WARTA_DATABASE_REPLICA_URL",
+    DATABASES["default"],
+    own_backends="database-backends" in WARTA_SHORTCUTS,
+):
+    DATABASES["replica"] = replica
+    DATABASE_ROUTERS = ["warta.core.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.get_redis_url("REDIS_URL")

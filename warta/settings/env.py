@@ -205,6 +205,27 @@ def get_database(name: str, default_sqlite_path: Path, own_backends: bool = True
     return config
 
 
+def get_replica_database(name: str, primary: dict, own_backends: bool = True) -> dict | None:
+    """A read replica of the `primary` database from the URL in `name`, or None when unset:
+    the primary's kind of database, with its timeouts. Tests take it for the primary
+    (Django's TEST MIRROR), since no replication runs between test databases."""
+    if not get(name):
+        return None
+    config = get_database(name, Path("unused"), own_backends)
+    if config["ENGINE"] != primary["ENGINE"]:
+        kinds = {
+            engine: engine.rsplit(".", 1)[-1].removesuffix("3")
+            for engine in (config["ENGINE"], primary["ENGINE"])
+        }
+        raise SettingError(
+            name,
+            f"a replica must be the primary's kind of database ({kinds[primary['ENGINE']]}), "
+            f"not {kinds[config['ENGINE']]}",
+        )
+    config["TEST"] = {"MIRROR": "default"}
+    return config
+
+
 @dataclass(frozen=True)
 class DatabaseTimeouts:
     """Seconds a query may wait for a lock, run, and wait for a connection (0: no limit)."""
