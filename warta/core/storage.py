@@ -1,8 +1,10 @@
 """Static files and uploads, each file's URL worked out once; static files with hashed
-names and pre-compressed copies."""
+names and pre-compressed copies. Uploads in a bucket: `object_storage`."""
+
+from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, Storage
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 from .caches import Memo
@@ -12,10 +14,13 @@ class UrlsKept:
     """A storage that remembers each file's URL: a page prints many, each a lookup, a
     join and a quote of the same name."""
 
+    # The name its memo is registered under (file-urls-...): the class's, unless it says.
+    kept_urls_name = ""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.urls = Memo(
-            f"file-urls-{type(self).__name__}",
+            f"file-urls-{self.kept_urls_name or type(self).__name__}",
             bound=50_000,
             key="a file's name in the storage",
             invalidated_by="new settings for the storage's URL (tests)",
@@ -44,3 +49,9 @@ class MediaStorage(UrlsKept, FileSystemStorage):
 
     def url(self, name):
         return self.kept_url(name)
+
+
+def local_folder(storage: Storage) -> Path | None:
+    """The folder on this machine's disk that holds a storage's files; None for one kept
+    elsewhere (an S3-compatible bucket), which is reached through the storage's API only."""
+    return Path(storage.location) if isinstance(storage, FileSystemStorage) else None

@@ -3,16 +3,26 @@
 import sys
 
 from django.conf import settings
-from django.http import Http404, HttpResponseNotFound, HttpResponseServerError
+from django.core.files.storage import default_storage
+from django.http import (
+    Http404,
+    HttpResponseNotFound,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+)
 from django.template import loader
 from django.views import static
 from django.views.decorators.csrf import requires_csrf_token
 
 from . import unavailable
 from .requestlog import ENVIRON_KEY as REQUEST_ID
+from .storage import local_folder
 
 # The longest file name a file system holds (ext4, XFS, btrfs), in bytes.
 MAX_NAME_BYTES = 255
+# Seconds browsers keep the 301 from /media/ to the media bucket: a day, not for ever,
+# so a bucket's new public address is followed soon.
+UPLOAD_REDIRECT_MAX_AGE = 86_400
 
 
 @requires_csrf_token
@@ -33,7 +43,13 @@ def server_error(request):
 
 def serve_upload(request, path: str):
     """An upload from MEDIA_ROOT (deploy/nginx.conf serves them without the app). A name
-    no file system holds is not found, rather than the OSError looking it up raises."""
+    no file system holds is not found, rather than the OSError looking it up raises.
+    With the uploads in a bucket, a 301 to the file's public address: links printed while
+    they were on disk lead there."""
     if any(len(name.encode()) > MAX_NAME_BYTES for name in path.split("/")):
         raise Http404("No such file.")
+    if local_folder(default_storage) is None:
+        response = HttpResponsePermanentRedirect(default_storage.url(path))
+        response["Cache-Control"] = f"public, max-age={UPLOAD_REDIRECT_MAX_AGE}"
+        return response
     return static.serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -262,18 +262,33 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env.get_path("WARTA_STATIC_ROOT", VAR_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.get_path("WARTA_MEDIA_ROOT", VAR_DIR / "media")
+# Uploads (photos, renditions, documents) in an S3-compatible bucket when
+# WARTA_MEDIA_S3_BUCKET is set, else in MEDIA_ROOT (docs/configuration.md, "Media on object
+# storage"). Right-of-reply attachments stay on local disk either way (WARTA_REPLIES).
+WARTA_MEDIA_BUCKET = env.get_media_bucket()
 STORAGES = {
-    "default": {"BACKEND": "warta.core.storage.MediaStorage"},
+    "default": (
+        {
+            "BACKEND": "warta.core.object_storage.ObjectMediaStorage",
+            "OPTIONS": WARTA_MEDIA_BUCKET.options,
+        }
+        if WARTA_MEDIA_BUCKET
+        else {"BACKEND": "warta.core.storage.MediaStorage"}
+    ),
     # Hashed names and pre-compressed copies; whitenoise serves them with far-future caching.
     "staticfiles": {"BACKEND": "warta.core.storage.StaticFilesStorage"},
 }
+# Documents go through Warta's view wherever they are kept, which checks a collection's
+# privacy and sends them with their own CSP; with a bucket Wagtail would redirect to it.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
-# Reader pages load nothing from elsewhere and run no inline script.
+# Reader pages load nothing from elsewhere (but photos from the media bucket's public
+# address) and run no inline script.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *([WARTA_MEDIA_BUCKET.origin] if WARTA_MEDIA_BUCKET else [])],
     "frame-src": [CSP.SELF, "https://www.youtube-nocookie.com", "https://www.youtube.com"],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],

@@ -12,6 +12,7 @@ import secrets
 import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -259,3 +260,151 @@ def persistent_secret_key(path: Path) -> str:
     path.write_text(key)
     path.chmod(0o600)
     return key
+
+
+# Uploaded media in an S3-compatible bucket: the variables, each naming one thing.
+MEDIA_S3 = "WARTA_MEDIA_S3_"
+MEDIA_S3_VARIABLES = tuple(
+    MEDIA_S3 + name
+    for name in (
+        "BUCKET",
+        "ENDPOINT_URL",
+        "REGION",
+        "ACCESS_KEY_ID",
+        "SECRET_ACCESS_KEY",
+        "PUBLIC_URL",
+        "ADDRESSING_STYLE",
+        "PREFIX",
+    )
+)
+# Uploads in a bucket keep their names (a photo never overwrites another of the same
+# name) and are cached by browsers and CDNs as nginx serves them from disk: 30 days.
+MEDIA_S3_CACHE_CONTROL = "public, max-age=2592000"
+_BUCKET = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,61}[A-Za-z0-9]$")
+_REGION = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+@dataclass(frozen=True)
+class MediaBucket:
+    """Where uploads go when WARTA_MEDIA_S3_BUCKET is set: django-storages' S3 storage
+    `options`, and the address readers fetch the bucket's objects from (`public_url`, the
+    bucket's root without a trailing slash)."""
+
+    options: dict
+    public_url: str
+
+    @property
+    def origin(self) -> str:
+        """`scheme://host[:port]` of the public address, for the Content-Security-Policy."""
+        parts = urlsplit(self.public_url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+
+def get_http_url(name: str, *, path: bool) -> str:
+    """An http(s) address without query or fragment (with a path only where `path`);
+    unset, ""."""
+    raw = get(name)
+    if not raw:
+        return ""
+    parts = urlsplit(raw)
+    example = "https://media.example.id/warta" if path else "https://s3.example.id"
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise SettingError(name, f"expected an http(s) address such as {example}, got {raw!r}")
+    if not path and parts.path not in ("", "/"):
+        raise SettingError(
+            name, f"expected scheme, host and port only (e.g. {example}), got {raw!r}"
+        )
+    return raw.rstrip("/")
+
+
+def get_media_bucket() -> MediaBucket | None:
+    """The bucket uploads go to (WARTA_MEDIA_S3_*), or None: they stay on local disk.
+
+    Keys: WARTA_MEDIA_S3_ACCESS_KEY_ID with WARTA_MEDIA_S3_SECRET_ACCESS_KEY, or neither,
+    and boto3 finds them as the AWS tools do (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,
+    AWS_PROFILE and ~/.aws, a machine's role). The public address is
+    WARTA_MEDIA_S3_PUBLIC_URL, or the bucket's own address at its endpoint."""
+    bucket = get(MEDIA_S3 + "BUCKET")
+    if not bucket:
+        if stray := next((name for name in MEDIA_S3_VARIABLES if get(name)), None):
+            raise SettingError(
+                stray, f"set without {MEDIA_S3}BUCKET: name the bucket too, or unset {stray}"
+            )
+        return None
+    if not _BUCKET.match(bucket):
+        raise SettingError(
+            MEDIA_S3 + "BUCKET",
+            f"expected a bucket name such as warta-media, got {bucket!r} "
+            f"(a folder inside the bucket goes in {MEDIA_S3}PREFIX)",
+        )
+    endpoint = get_http_url(MEDIA_S3 + "ENDPOINT_URL", path=False)
+    region = get(MEDIA_S3 + "REGION")
+    if region and not _REGION.match(region):
+        raise SettingError(
+            MEDIA_S3 + "REGION", f"expected a region such as us-east-1, got {region!r}"
+        )
+    style = get_choice(MEDIA_S3 + "ADDRESSING_STYLE", "auto", ["auto", "path", "virtual"])
+    prefix = get(MEDIA_S3 + "PREFIX").strip("/")
+    if prefix and ".." in prefix.split("/"):
+        raise SettingError(
+            MEDIA_S3 + "PREFIX", f"expected a folder such as warta/media, got {prefix!r}"
+        )
+    key_id, secret = get(MEDIA_S3 + "ACCESS_KEY_ID"), get(MEDIA_S3 + "SECRET_ACCESS_KEY")
+    if bool(key_id) != bool(secret):
+        given, missing = (
+            ("ACCESS_KEY_ID", "SECRET_ACCESS_KEY")
+            if key_id
+            else ("SECRET_ACCESS_KEY", "ACCESS_KEY_ID")
+        )
+        raise SettingError(
+            MEDIA_S3 + missing,
+            f"not set, but {MEDIA_S3}{given} is: set both, or neither to use the AWS_* "
+            "variables or the machine's credentials",
+        )
+    public_url = get_http_url(MEDIA_S3 + "PUBLIC_URL", path=True) or bucket_address(
+        bucket, endpoint, region, style
+    )
+    public = urlsplit(public_url)
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint or None,
+        "region_name": region or None,
+        "addressing_style": None if style == "auto" else style,
+        "location": prefix,
+        # Readers' addresses: plain, never signed (public photos; documents are served
+        # through Warta, which reads them with the keys).
+        "custom_domain": public.netloc + public.path,
+        "url_protocol": f"{public.scheme}:",
+        "querystring_auth": False,
+        "file_overwrite": False,
+        "default_acl": None,  # the bucket's policy says who may read, not each object
+        "object_parameters": {"CacheControl": MEDIA_S3_CACHE_CONTROL},
+        # A file read from the bucket is kept in memory up to this size, then on disk.
+        "max_memory_size": 16 * 1024 * 1024,
+    }
+    if key_id:
+        options |= {"access_key": key_id, "secret_key": secret}
+    return MediaBucket(options=options, public_url=public_url)
+
+
+def bucket_address(bucket: str, endpoint: str, region: str, style: str) -> str:
+    """The bucket's root as boto3 addresses it (path or virtual-host style, as the
+    endpoint, region and addressing style make it), without a trailing slash."""
+    from botocore import UNSIGNED
+    from botocore.config import Config
+    from botocore.exceptions import BotoCoreError
+    from botocore.session import get_session
+
+    try:
+        client = get_session().create_client(
+            "s3",
+            endpoint_url=endpoint or None,
+            region_name=region or None,
+            config=Config(signature_version=UNSIGNED, s3={"addressing_style": style}),
+        )
+        url = client.generate_presigned_url("get_object", Params={"Bucket": bucket, "Key": "k"})
+    except (BotoCoreError, ValueError) as error:
+        raise SettingError(
+            MEDIA_S3 + "BUCKET", f"no address for bucket {bucket!r}: {error}"
+        ) from None
+    return url.split("?", 1)[0].removesuffix("/k")
