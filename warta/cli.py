@@ -17,6 +17,9 @@ WARTA_COMMANDS = {
     "worker": "Run the task worker (scheduled publication); serve runs one unless WARTA_WORKER=0.",
 }
 DEMO_ADMIN_USERNAME = "admin"
+# Seconds granian gives a worker process to finish its requests when the server stops
+# (SIGTERM) before it kills it; the task worker then gets its own (taskworker.STOP_TIMEOUT).
+WORKERS_STOP_TIMEOUT = 20
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,7 +187,7 @@ def serve(args: list[str]) -> int:
         backpressure=options.threads * 8,
         log_access=False,  # written by warta.core.requestlog, with the request id
         respawn_failed_workers=True,
-        workers_kill_timeout=20,
+        workers_kill_timeout=WORKERS_STOP_TIMEOUT,
     )
     # Views accepted by workers wait in the shared counter store (SQLite file or Redis)
     # until a flush; the main process persists them before the workers start (what a

@@ -61,50 +61,54 @@ def self_signed_certificate(directory: Path) -> tuple[Path, Path]:
     return certificate, key
 
 
-@pytest.fixture
-def nginx_site():
-    """nginx with deploy/nginx.conf (its paths, ports and certificate made local) in front
-    of `Page`: yields the plain-http and the https address."""
+def nginx_binary() -> str:
     nginx = shutil.which("nginx")
     if not nginx:
         pytest.skip("nginx is not installed (apt-get install nginx; .ci/run does)")
-    # Readable by nginx's workers, which run as an unprivileged user.
-    tmp_path = Path(tempfile.mkdtemp(prefix="warta-nginx-"))
-    tmp_path.chmod(0o755)
-    certificate, key = self_signed_certificate(tmp_path)
-    key.chmod(0o644)
-    challenges = tmp_path / "acme" / ".well-known" / "acme-challenge"
+    return nginx
+
+
+def readable_folder(prefix: str) -> Path:
+    """A new folder readable by nginx's workers, which run as an unprivileged user."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    folder.chmod(0o755)
+    return folder
+
+
+def acme_challenge(folder: Path) -> Path:
+    """certbot's webroot under `folder`, holding one challenge file, `token`."""
+    challenges = folder / "acme" / ".well-known" / "acme-challenge"
     challenges.mkdir(parents=True)
     (challenges / "token").write_text("token.thumbprint")
     for directory in (challenges, challenges.parent, challenges.parent.parent):
         directory.chmod(0o755)
-    upstream = ThreadingHTTPServer(("127.0.0.1", 0), Page)
-    threading.Thread(target=upstream.serve_forever, daemon=True).start()
-    port, tls_port = free_port(), free_port()
-    site = (DEPLOY / "nginx.conf").read_text()
-    for old, new in {
-        "/var/cache/nginx/warta": str(tmp_path / "cache"),
-        "server 127.0.0.1:8000;": f"server 127.0.0.1:{upstream.server_port};",
-        "listen 80;": f"listen 127.0.0.1:{port};",
-        "listen [::]:80;": "",
-        "listen 443 ssl http2;": f"listen 127.0.0.1:{tls_port} ssl http2;",
-        "listen [::]:443 ssl http2;": "",
-        "/etc/letsencrypt/live/news.example.id/fullchain.pem": str(certificate),
-        "/etc/letsencrypt/live/news.example.id/privkey.pem": str(key),
-        "/var/www/acme": str(tmp_path / "acme"),
-        "/etc/nginx/warta_proxy_params": str(DEPLOY / "warta_proxy_params"),
-    }.items():
-        assert old in site, f"deploy/nginx.conf no longer has {old!r}"
+    return folder / "acme"
+
+
+def local_configuration(folder: Path, name: str, replacements: dict[str, str]) -> Path:
+    """deploy/`name` with its paths and ports made local (`replacements`), included in an
+    http block like the one Debian's and Ubuntu's nginx.conf has: the main file's path."""
+    site = (DEPLOY / name).read_text()
+    for old, new in replacements.items():
+        assert old in site, f"deploy/{name} no longer has {old!r}"
         site = site.replace(old, new)
-    (tmp_path / "site.conf").write_text(site)
-    (tmp_path / "nginx.conf").write_text(
-        f"pid {tmp_path}/nginx.pid; error_log {tmp_path}/error.log warn;\n"
+    (folder / "site.conf").write_text(site)
+    main = folder / "nginx.conf"
+    main.write_text(
+        f"pid {folder}/nginx.pid; error_log {folder}/error.log warn;\n"
         "events { worker_connections 64; }\n"
-        f"http {{ access_log off; client_body_temp_path {tmp_path}; proxy_temp_path {tmp_path};"
-        f" include {tmp_path}/site.conf; }}\n"
+        # The distributions' own TLS lines: the site's must be allowed beside them.
+        "http { ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3; ssl_prefer_server_ciphers on;\n"
+        f" access_log off; client_body_temp_path {folder}; proxy_temp_path {folder};"
+        f" include {folder}/site.conf; }}\n"
     )
+    return main
+
+
+def start_nginx(main: Path, port: int) -> subprocess.Popen:
+    """nginx with the configuration `main`, once it answers on `port` (at most 10 s)."""
     server = subprocess.Popen(  # noqa: S603 - nginx, with our own configuration
-        [nginx, "-c", str(tmp_path / "nginx.conf"), "-g", "daemon off;"],
+        [nginx_binary(), "-c", str(main), "-g", "daemon off;"],
         stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 10
@@ -114,6 +118,39 @@ def nginx_site():
             break
         except OSError:
             time.sleep(0.05)
+    return server
+
+
+def site_replacements(folder: Path, upstream_port: int, port: int, tls_port: int) -> dict:
+    """deploy/nginx.conf's paths and ports, made local: a self-signed certificate, the
+    cache and certbot's webroot in `folder`, nginx on `port` and `tls_port` of loopback."""
+    certificate, key = self_signed_certificate(folder)
+    key.chmod(0o644)
+    return {
+        "/var/cache/nginx/warta": str(folder / "cache"),
+        "server 127.0.0.1:8000;": f"server 127.0.0.1:{upstream_port};",
+        "listen 80;": f"listen 127.0.0.1:{port};",
+        "listen [::]:80;": "",
+        "listen 443 ssl http2;": f"listen 127.0.0.1:{tls_port} ssl http2;",
+        "listen [::]:443 ssl http2;": "",
+        "/etc/letsencrypt/live/news.example.id/fullchain.pem": str(certificate),
+        "/etc/letsencrypt/live/news.example.id/privkey.pem": str(key),
+        "/var/www/acme": str(acme_challenge(folder)),
+        "/etc/nginx/warta_proxy_params": str(DEPLOY / "warta_proxy_params"),
+    }
+
+
+@pytest.fixture
+def nginx_site():
+    """nginx with deploy/nginx.conf (its paths, ports and certificate made local) in front
+    of `Page`: yields the plain-http and the https address."""
+    nginx_binary()
+    tmp_path = readable_folder("warta-nginx-")
+    upstream = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=upstream.serve_forever, daemon=True).start()
+    port, tls_port = free_port(), free_port()
+    replacements = site_replacements(tmp_path, upstream.server_port, port, tls_port)
+    server = start_nginx(local_configuration(tmp_path, "nginx.conf", replacements), port)
     Page.asked.clear()
     Page.forwarded.clear()
     yield f"http://127.0.0.1:{port}", f"https://127.0.0.1:{tls_port}"
@@ -190,3 +227,38 @@ def test_warta_is_told_the_readers_address_and_scheme(proxy):
     assert proto == "https"
     assert forwarded_for == "6.6.6.6, 127.0.0.1"
     assert host == proxy.removeprefix("https://").split(":")[0]
+
+
+def test_the_tls_configuration_passes_nginx_t(tmp_path):
+    """`nginx -t`, as the operator runs it before a reload, accepts deploy/nginx.conf with a
+    certificate in place (a self-signed one here), inside the distributions' http block."""
+    tmp_path.chmod(0o755)
+    replacements = site_replacements(tmp_path, free_port(), free_port(), free_port())
+    main = local_configuration(tmp_path, "nginx.conf", replacements)
+    result = subprocess.run(  # noqa: S603 - nginx, with our own configuration
+        [nginx_binary(), "-t", "-c", str(main)], capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 0, result.stderr
+    assert "test is successful" in result.stderr
+    assert "[emerg]" not in result.stderr
+
+
+def test_before_the_first_certificate_only_its_challenges_are_answered():
+    """deploy/nginx-acme.conf, for certbot's first run: the challenge files over plain
+    http, 503 for everything else, and no certificate needed to start."""
+    folder = readable_folder("warta-nginx-acme-")
+    port = free_port()
+    replacements = {
+        "listen 80;": f"listen 127.0.0.1:{port};",
+        "listen [::]:80;": "",
+        "/var/www/acme": str(acme_challenge(folder)),
+    }
+    server = start_nginx(local_configuration(folder, "nginx-acme.conf", replacements), port)
+    try:
+        challenge = plain_get(f"http://127.0.0.1:{port}", "/.well-known/acme-challenge/token")
+        assert challenge.status == 200
+        assert plain_get(f"http://127.0.0.1:{port}", "/").status == 503
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(folder, ignore_errors=True)
