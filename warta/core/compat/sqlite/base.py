@@ -22,17 +22,26 @@ from django.db.backends.sqlite3 import base, operations
 
 from ...caches import lru
 
+# The reader pages' query texts are a few kilobytes. A bulk insert's holds a row of
+# placeholders per object, hundreds of kilobytes, and seldom comes back: a thousand of them
+# kept would hold a long import's memory growing to hundreds of megabytes.
+LONGEST_KEPT = 16 * 1024
+
 
 class SQLiteCursorWrapper(base.SQLiteCursorWrapper):
     def convert_query(self, query, *, param_names=None):
         if param_names is None:
-            return qmark_style(query)
+            return qmark_style(query) if len(query) <= LONGEST_KEPT else converted(query)
         return super().convert_query(query, param_names=param_names)
 
 
-@lru("sqlite-query-texts", maxsize=1024, key="an SQL text with %s placeholders")
-def qmark_style(query: str) -> str:
+def converted(query: str) -> str:
     return base.FORMAT_QMARK_REGEX.sub("?", query).replace("%%", "%")
+
+
+qmark_style = lru("sqlite-query-texts", maxsize=1024, key="an SQL text with %s placeholders")(
+    converted
+)
 
 
 class DatabaseOperations(operations.DatabaseOperations):

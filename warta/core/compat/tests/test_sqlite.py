@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.db.backends.sqlite3 import base
 
-from warta.core.compat.sqlite.base import qmark_style
+from warta.core.compat.sqlite.base import LONGEST_KEPT, SQLiteCursorWrapper, qmark_style
 from warta.news.factories import ArticlePageFactory, SectionPageFactory
 from warta.news.models import ArticlePage
 from warta.settings.env import get_database
@@ -29,6 +29,17 @@ def test_sqlite_databases_use_it_unless_the_shortcut_is_off(tmp_path):
     assert get_database("WARTA_TEST_UNSET_DATABASE", path)["ENGINE"] == "warta.core.compat.sqlite"
     stock = get_database("WARTA_TEST_UNSET_DATABASE", path, own_backends=False)
     assert stock["ENGINE"] == "django.db.backends.sqlite3"
+
+
+def test_a_bulk_inserts_long_text_is_converted_but_not_kept():
+    """Kept, the texts of a long import's bulk inserts would fill the worker's memory."""
+    qmark_style.cache_clear()
+    rows = ", ".join(["(%s, %s)"] * (LONGEST_KEPT // 8))
+    long_text, short_text = "INSERT INTO t VALUES " + rows, "SELECT %s"  # noqa: S608
+    cursor = SQLiteCursorWrapper.__new__(SQLiteCursorWrapper)  # convert_query reads no state
+    assert cursor.convert_query(long_text) == long_text.replace("%s", "?")
+    assert cursor.convert_query(short_text) == "SELECT ?"
+    assert qmark_style.cache_info().currsize == 1
 
 
 @pytest.mark.django_db
