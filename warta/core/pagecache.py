@@ -73,6 +73,7 @@ ENCODINGS = ("br", "gzip", "identity")
 MAX_BODY_BYTES = 5 * 1024 * 1024
 DEFAULT_MAX_ENTRIES = 5_000
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+DEFAULT_REDIS_PREFIX = "warta:pc:"
 DEFAULT_TAG = "listing"
 ALL_TAG = "all"
 
@@ -514,13 +515,17 @@ return removed
 
 
 class RedisPageStore:
-    """Entries in Redis hashes with tag sets: one store for every app server."""
-
-    PREFIX = "warta:pc:"
+    """Entries in Redis hashes with tag sets: one store for every app server. Every key
+    starts with `prefix` (`WARTA_REDIS_PREFIX` followed by `pc:`)."""
 
     def __init__(
-        self, url: str, max_entries: int = DEFAULT_MAX_ENTRIES, max_bytes: int = DEFAULT_MAX_BYTES
+        self,
+        url: str,
+        max_entries: int = DEFAULT_MAX_ENTRIES,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        prefix: str = DEFAULT_REDIS_PREFIX,
     ):
+        self.prefix = prefix
         # No retries: a Redis that does not answer at once is down, and a reader waits.
         self.redis = redis.Redis.from_url(
             url,
@@ -542,7 +547,7 @@ class RedisPageStore:
         }
 
     def _entry(self, key: str) -> str:
-        return f"{self.PREFIX}e:{hashlib.sha1(key.encode()).hexdigest()}"  # noqa: S324 - a name
+        return f"{self.prefix}e:{hashlib.sha1(key.encode()).hexdigest()}"  # noqa: S324 - a name
 
     def get(self, key: str, encoding: str) -> CachedPage | None:
         meta, body = self.redis.hmget(self._entry(key), "meta", encoding)
@@ -555,13 +560,13 @@ class RedisPageStore:
         return CachedPage(status, headers, body, etag, modified)
 
     def purge_count(self) -> int:
-        return int(self.redis.get(f"{self.PREFIX}purges") or 0)
+        return int(self.redis.get(f"{self.prefix}purges") or 0)
 
     def usage(self) -> tuple[int, int]:
         """(bytes, pages) stored."""
         with self.redis.pipeline(transaction=False) as pipe:
-            pipe.get(f"{self.PREFIX}bytes")
-            pipe.hlen(f"{self.PREFIX}sizes")
+            pipe.get(f"{self.prefix}bytes")
+            pipe.hlen(f"{self.prefix}sizes")
             total, pages = pipe.execute()
         return int(total or 0), pages
 
@@ -573,7 +578,7 @@ class RedisPageStore:
         tags = sorted(tags)
         result = self.scripts["put"](
             args=[
-                self.PREFIX, purges_seen, self._entry(key), now, now + ttl, int(ttl) + 1,
+                self.prefix, purges_seen, self._entry(key), now, now + ttl, int(ttl) + 1,
                 size, json.dumps([size, tags]), self.max_bytes, self.max_entries, READ_SHARE,
                 meta, bodies["identity"], bodies["gzip"], bodies["br"], *tags,
             ]
@@ -583,19 +588,19 @@ class RedisPageStore:
     def flush_touches(self) -> None:
         """Write the hits this worker saw since the last write."""
         if entries := self.touched.take():
-            self.scripts["touch"](args=[self.PREFIX, time.time(), *entries])
+            self.scripts["touch"](args=[self.prefix, time.time(), *entries])
 
     def sweep(self) -> int:
         """Remove expired pages, a batch per script; returns how many went."""
         removed, now = 0, time.time()
         while True:
-            count = self.scripts["sweep"](args=[self.PREFIX, now, SWEEP_BATCH])
+            count = self.scripts["sweep"](args=[self.prefix, now, SWEEP_BATCH])
             removed += count
             if count < SWEEP_BATCH:
                 return removed
 
     def purge(self, tags: Iterable[str]) -> int:
-        return self.scripts["purge"](args=[self.PREFIX, *tags])
+        return self.scripts["purge"](args=[self.prefix, *tags])
 
 
 class GuardedStore:
@@ -661,7 +666,8 @@ def store_from_settings():
         config.get("MAX_BYTES", DEFAULT_MAX_BYTES),
     )
     if config.get("REDIS_URL"):
-        return RedisPageStore(config["REDIS_URL"], *bounds)
+        prefix = config.get("REDIS_PREFIX", DEFAULT_REDIS_PREFIX)
+        return RedisPageStore(config["REDIS_URL"], *bounds, prefix)
     return SQLitePageStore(config["PATH"], *bounds)
 
 

@@ -184,6 +184,9 @@ if replica := env.get_replica_database(
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.get_redis_url("REDIS_URL")
+# The start of every key Warta writes in Redis: Django's cache, the page cache and the
+# counters each keep theirs below it, so several sites (or test runs) can share one Redis.
+REDIS_PREFIX = env.get("WARTA_REDIS_PREFIX", "warta:")
 # Django's cache in Redis rides out a Redis that stopped: misses, not 500s, and a short
 # wait before it is tried again (warta.core.cache_backends).
 REDIS_CACHE_TIMEOUT = env.get_number("WARTA_CACHE_TIMEOUT", 0.5, 0.05, 10)
@@ -196,7 +199,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "warta.core.cache_backends.OutageTolerantRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "warta",
+            "KEY_PREFIX": REDIS_PREFIX.removesuffix(":"),  # Django adds the colon
             "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
@@ -313,6 +316,7 @@ WARTA_PAGE_CACHE = {
         env.get_number("WARTA_PAGE_CACHE_MAX_BYTES", 256 * 1024 * 1024, 1024 * 1024, 2**40)
     ),
     "REDIS_URL": REDIS_URL,
+    "REDIS_PREFIX": f"{REDIS_PREFIX}pc:",
     "PATH": VAR_DIR / "pagecache.sqlite3",
     # Pages one address (IPv6: its /64) may have rendered per worker when they are not in
     # the cache; past it, 429 (warta.core.render_budget).
@@ -426,7 +430,7 @@ LOGGING = {
 # SQLite file in var/, so every worker process shares them.
 WARTA_ENGAGEMENT = {
     "REDIS_URL": REDIS_URL,
-    "REDIS_PREFIX": env.get("WARTA_ENGAGEMENT_REDIS_PREFIX", "warta:engagement:"),
+    "REDIS_PREFIX": env.get("WARTA_ENGAGEMENT_REDIS_PREFIX", f"{REDIS_PREFIX}engagement:"),
     "STATE_PATH": VAR_DIR / "engagement-state.sqlite3",  # shared state without Redis
     "FLUSH_SECONDS": env.get_number("WARTA_ENGAGEMENT_FLUSH_SECONDS", 5, 0.1, 60),
     "FLUSH_IN_BACKGROUND": True,

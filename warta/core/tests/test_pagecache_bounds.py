@@ -39,9 +39,7 @@ def sqlite_store(tmp_path, **bounds):
 
 
 def redis_store(url, **bounds):
-    store = pagecache.RedisPageStore(url, **bounds)
-    store.PREFIX = f"warta-test:pc:{uuid.uuid4().hex}:"
-    return store
+    return pagecache.RedisPageStore(url, **bounds, prefix=f"warta-test:pc:{uuid.uuid4().hex}:")
 
 
 @pytest.fixture(params=["sqlite", "redis"])

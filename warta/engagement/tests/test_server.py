@@ -147,11 +147,13 @@ class Server:
         status, _headers, body = self.exchange(method, path, headers)
         return status, body
 
-    def exchange(self, method: str, path: str, headers: dict | None = None):
+    def exchange(
+        self, method: str, path: str, headers: dict | None = None, body: bytes | None = None
+    ):
         """(status, response headers, body) of one request."""
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
         try:
-            conn.request(method, path, headers=headers or {})
+            conn.request(method, path, body=body, headers=headers or {})
             response = conn.getresponse()
             return response.status, response.headers, response.read()
         finally:
@@ -217,11 +219,16 @@ def served(tmp_path):
     for server in servers:
         server.stop()
     database.drop()
+    forget_redis_keys(redis_prefix)
+
+
+def forget_redis_keys(prefix: str) -> None:
+    """Delete what servers left in the test Redis under their key prefix."""
     if REDIS_URL:
         import redis
 
         client = redis.Redis.from_url(REDIS_URL)
-        keys = list(client.scan_iter(f"{redis_prefix}*"))
+        keys = list(client.scan_iter(f"{prefix}*"))
         if keys:
             client.delete(*keys)
 
