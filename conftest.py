@@ -11,6 +11,7 @@ from django.test.signals import template_rendered
 from django.utils import translation
 
 from warta.core import caches, compat
+from warta.core.tests.buckets import media_bucket, s3_server  # noqa: F401 - fixtures
 from warta.core.tests.snapshots import TableSnapshot
 from warta.demo import content
 from warta.news.models import ArticlePage

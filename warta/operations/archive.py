@@ -4,7 +4,8 @@
 manifest.json             what the archive is and every other file's size and SHA-256
 database/rows.jsonl.gz    the database as rows (warta.operations.rows)
 engagement/pending.json   views counted but not yet in the database, by batch
-media/...                 uploaded photos and documents, their renditions (MEDIA_ROOT)
+media/...                 uploaded photos and documents, their renditions (MEDIA_ROOT or
+                          the media bucket)
 private/replies/...       right-of-reply attachments (WARTA_REPLIES_ATTACHMENT_ROOT)
 ```
 
@@ -26,6 +27,7 @@ import os
 import shutil
 import tarfile
 import tempfile
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,13 +99,18 @@ class ArchiveWriter:
         except FileNotFoundError:
             return False
         with file:
-            info = tarfile.TarInfo(name)
             status = os.fstat(file.fileno())
-            info.size, info.mtime, info.mode = status.st_size, int(status.st_mtime), 0o600
-            hashing = Hashing(file)
-            self.tar.addfile(info, hashing)
-        self.entries.append({"name": name, "size": info.size, "sha256": hashing.sha256.hexdigest()})
+            self.add_file(name, file, status.st_size, status.st_mtime)
         return True
+
+    def add_file(self, name: str, file: IO[bytes], size: int, mtime: float | None = None) -> None:
+        """Add `size` bytes read from `file` as `name` (dated `mtime`, else now)."""
+        info = tarfile.TarInfo(name)
+        info.size, info.mode = size, 0o600
+        info.mtime = int(time.time() if mtime is None else mtime)
+        hashing = Hashing(file)
+        self.tar.addfile(info, hashing)
+        self.entries.append({"name": name, "size": size, "sha256": hashing.sha256.hexdigest()})
 
     def add_bytes(self, name: str, data: bytes) -> None:
         info = tarfile.TarInfo(name)

@@ -10,8 +10,10 @@ What goes in (see `archive` for the layout):
   database snapshot starts, so every view is in the archive exactly once: in the rows, or
   in `engagement/pending.json` by batch, where a batch the database holds already is
   recognised on restore (`AppliedBatch`) and not added twice.
-- **Uploaded files**: `MEDIA_ROOT` (photos, renditions, documents) and the right-of-reply
-  attachments, after the snapshot, so every file a row names was there before it.
+- **Uploaded files**: the media (photos, renditions, documents: `MEDIA_ROOT`, or the
+  bucket WARTA_MEDIA_S3_BUCKET names, read through the storage's API) and the right-of-reply
+  attachments, after the snapshot, so every file a row names was there before it
+  (`uploads`).
 """
 
 from __future__ import annotations
@@ -29,7 +31,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.apps import apps
-from django.conf import settings
 from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
@@ -37,7 +38,7 @@ from django.utils.translation import gettext as _
 
 from warta.engagement import counters
 
-from . import archive, rows
+from . import archive, rows, uploads
 from .archive import ArchiveError
 
 NAME_PREFIX = "warta-backup-"
@@ -62,14 +63,6 @@ class Made:
     pending_views: int
 
 
-def folders() -> dict[str, Path]:
-    """The folders of uploaded files a backup holds, by their name in the archive."""
-    return {
-        "media": Path(settings.MEDIA_ROOT),
-        "private/replies": Path(settings.WARTA_REPLIES["ATTACHMENT_ROOT"]),
-    }
-
-
 def state_file() -> counters.LocalBackend:
     """The machine's state file of the view counters (with or without Redis)."""
     store = counters.get_backend()
@@ -88,11 +81,11 @@ def destination(target: Path, now: datetime) -> Path:
     folder = target if target.is_dir() else target.parent
     if not folder.is_dir():
         raise BackupError(_("%(path)s: no such folder") % {"path": folder})
-    for uploads in folders().values():
-        if folder.resolve().is_relative_to(uploads.resolve()):
+    for kept in uploads.local_folders():
+        if folder.resolve().is_relative_to(kept.resolve()):
             raise BackupError(
                 _("%(path)s is among the uploaded files (%(folder)s): choose a folder outside them")
-                % {"path": folder, "folder": uploads}
+                % {"path": folder, "folder": kept}
             )
     if not target.is_dir():
         return target
@@ -166,11 +159,7 @@ def make_backup(target: Path) -> Made:
             writer.add(archive.DATABASE, dump_path)
         writer.add_bytes(archive.PENDING, pending_json(pending))
         pending_views = sum(sum(batch.values()) for batch in pending.values())
-        files = 0
-        for name, folder in folders().items():
-            for source in sorted(folder.rglob("*")) if folder.is_dir() else []:
-                if source.is_file() and not source.is_symlink():
-                    files += writer.add(f"{name}/{source.relative_to(folder).as_posix()}", source)
+        files = sum(kept.add_to(writer, name) for name, kept in uploads.uploads().items())
         writer.finish(
             {
                 "format": archive.FORMAT,

@@ -2,8 +2,8 @@
 
 In this order, so that a damaged archive or a refusal leaves everything as it was:
 
-1. The archive is extracted beside the media folder and every file checked against the
-   manifest (`archive.extract`).
+1. The archive is extracted beside the media folder (with media in a bucket, beside the
+   attachments' folder) and every file checked against the manifest (`archive.extract`).
 2. The archive's migrations must all be known here (an archive of a newer Warta is refused),
    and a database with content is replaced only with `force`.
 3. The database gets the archive's schema: as it is when its migrations are the archive's;
@@ -13,7 +13,8 @@ In this order, so that a damaged archive or a refusal leaves everything as it wa
    loaded rows, as `warta migrate` would after an upgrade.
 4. Views that were pending at the backup are added (once: `AppliedBatch`); views pending in
    this machine's state file counted for the database just replaced and are dropped.
-5. The uploaded files are put in place and files the archive does not hold are removed.
+5. The uploaded files are put in place and files the archive does not hold are removed:
+   moved into a folder on disk, written into a bucket through its storage (`uploads`).
 6. The page cache and the workers' kept parts are made stale (all pages purged; a new
    content generation), and last the search index is rebuilt from the pages.
 """
@@ -22,15 +23,13 @@ from __future__ import annotations
 
 import gzip
 import json
-import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
@@ -45,9 +44,9 @@ from warta.core import caches, pagecache
 from warta.core.models import ContentGeneration
 from warta.engagement import counters
 
-from . import archive, rows
+from . import archive, rows, uploads
 from .archive import ArchiveError
-from .backup import folders, state_file
+from .backup import state_file
 
 
 class RestoreError(ArchiveError):
@@ -96,7 +95,8 @@ def silent(line: str) -> None:
 def restore(source: Path, *, force: bool, say: Callable[[str], None] = silent) -> Restored:
     """Restore the site from the archive at `source` (see the module's docstring)."""
     started = time.monotonic()
-    extracted = archive.extract(Path(source), Path(settings.MEDIA_ROOT).parent)
+    # Beside the first folder of uploads, so that files are moved into it, not copied.
+    extracted = archive.extract(Path(source), uploads.local_folders()[0].parent)
     try:
         manifest = extracted.manifest
         refuse_unless_restorable(source, manifest, force)
@@ -119,7 +119,7 @@ def restore(source: Path, *, force: bool, say: Callable[[str], None] = silent) -
             if counters.apply_batch(batch_id, counts)
         )
         dropped = state_file().discard()
-        files = sum(put_files(extracted, name, folder) for name, folder in folders().items())
+        files = sum(kept.replace_with(extracted, name) for name, kept in uploads.uploads().items())
         # Nothing kept from before may be served: every worker's parts, every cached page.
         new_generation(max(generation, current_generation()) + 1)
         Site.clear_site_root_paths_cache()
@@ -245,29 +245,6 @@ def read_pending(path: Path) -> dict[str, dict[tuple[int, date], int]]:
         }
         for batch_id, counts in batches.items()
     }
-
-
-def files_in(folder: Path) -> Iterator[Path]:
-    return (path for path in folder.rglob("*") if path.is_file() or path.is_symlink())
-
-
-def put_files(extracted: archive.Extracted, name: str, folder: Path) -> int:
-    """Make `folder` hold exactly the archive's files under `name`; how many it holds."""
-    prefix = f"{name}/"
-    wanted = {entry[len(prefix) :] for entry in extracted.names if entry.startswith(prefix)}
-    folder.mkdir(parents=True, exist_ok=True)
-    for path in list(files_in(folder)):
-        if path.relative_to(folder).as_posix() not in wanted:
-            path.unlink()
-    for relative in sorted(wanted):
-        target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(extracted.path(prefix + relative), target)
-        target.chmod(settings.FILE_UPLOAD_PERMISSIONS or 0o644)  # as uploads are written
-    for path in sorted(folder.rglob("*"), reverse=True):  # folders left empty
-        if path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return len(wanted)
 
 
 def new_generation(number: int) -> None:

@@ -25,7 +25,6 @@ from pathlib import Path
 import pytest
 
 from warta.core import caches
-from warta.settings import base
 
 from .redis_server import free_port
 
@@ -133,7 +132,8 @@ def site_settings(monkeypatch, **variables: str) -> dict:
     for name, value in variables.items():
         monkeypatch.setenv(name, value)
     # A module of its own beside warta.settings.base, never in sys.modules.
-    spec = importlib.util.spec_from_file_location("warta.settings.read_again", Path(base.__file__))
+    path = Path(importlib.util.find_spec("warta.settings.base").origin)
+    spec = importlib.util.spec_from_file_location("warta.settings.read_again", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return vars(module)
