@@ -73,7 +73,7 @@ pytestmark = [
 
 PASSWORD = secrets.token_urlsafe(16)
 HOST = "localhost"  # the one site name both servers answer, as behind one proxy
-AHEAD = 4  # seconds from scheduling a story to its go-live time
+AHEAD = 3  # seconds from scheduling a story to its go-live time
 BOUND = 30  # seconds within which something the servers do must have happened
 
 
