@@ -95,7 +95,8 @@ def test_reader_pages_show_photos_from_the_public_address(
     s3_server, settings, monkeypatch, editor, client
 ):
     """With a public address of its own (a CDN's; here another name of the same server),
-    a story's photos are printed under it, the CSP allows it, and each can be fetched."""
+    a story's photos and its link preview's image are printed under it, the CSP allows
+    it, and each can be fetched."""
     name = bucket_name()
     public = f"http://localhost:{s3_server.port}/{name}"
     bucket = new_bucket(
@@ -115,7 +116,9 @@ def test_reader_pages_show_photos_from_the_public_address(
     )
     response = client.get(story.url)
     assert response.status_code == 200
-    images = re.findall(r"<img\b[^>]*>", response.content.decode())
+    html = response.content.decode()
+    preview = re.search(r'<meta property="og:image" content="([^"]+)"', html)[1]
+    images = re.findall(r"<img\b[^>]*>", html)
     sources = [
         address.split()[0]
         for image in images
@@ -126,7 +129,7 @@ def test_reader_pages_show_photos_from_the_public_address(
     photos = [src for src in sources if "://" in src]
     assert photos, sources
     stored = bucket.objects()
-    for src in photos:
+    for src in [*photos, preview]:
         assert src.startswith(f"{public}/images/"), src
         assert fetch(src) == stored[src.removeprefix(f"{public}/")]
     policy = dict(
