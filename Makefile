@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PYTHON ?= $(shell tools/find-python)
 
 .PHONY: demo test lint format check pytest messages admin-messages serve clean help bench vnu \
-	bench-search bench-wordpress-big
+	bench-search bench-wordpress-big soak
 
 help:
 	@echo "make demo [PORT=8000]  set up and serve the demo site on http://127.0.0.1:$(PORT)"
@@ -13,6 +13,7 @@ help:
 	@echo "make messages          update and compile the translation catalogues"
 	@echo "make admin-messages    rebuild the admin's Indonesian catalogue (warta/backoffice)"
 	@echo "make format            format the code with ruff"
+	@echo "make soak              5 minutes of readers and editors behind nginx, checked"
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	@test -n "$(PYTHON)" || { echo "No suitable Python found (see above)." >&2; exit 1; }
@@ -49,7 +50,7 @@ pytest: $(BIN)/.installed
 # logins.py: readers of a cached article during a flood of wrong passwords;
 # pagecache_flood.py: the same during a flood of new query strings;
 # wordpress_import.py: `warta import-wordpress` of a generated 50,000-post export, twice, on
-# SQLite and on PostgreSQL (database bench_wordpress).
+# SQLite and on PostgreSQL (database bench_wordpress); soak.py: see `soak` below.
 RENDER_BASELINE ?= HEAD
 bench: $(BIN)/.installed
 	$(BIN)/python bench/pages.py --database sqlite --write
@@ -64,6 +65,16 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/memory.py --write
 	$(BIN)/python bench/logins.py --write
 	$(BIN)/python bench/wordpress_import.py --write
+	$(BIN)/python bench/soak.py --write
+
+# SOAK_MINUTES (setup included; the load runs at least a minute) of 50 readers with their view
+# beacons and reactions, and 2 editors publishing, updating and unpublishing in the admin,
+# against `warta serve` behind deploy/nginx.conf on loopback; fails on a 5xx, a view or
+# reaction not stored, a change not shown, reader pages' p99 or worker memory growth.
+# SOAK_ARGS: e.g. --write (docs/benchmarks.md), --postgres URL, --redis URL.
+SOAK_MINUTES ?= 5
+soak: $(BIN)/.installed
+	$(BIN)/python bench/soak.py --minutes $(SOAK_MINUTES) $(SOAK_ARGS)
 
 # 100,000 generated articles in PostgreSQL (database warta_bench_search), /cari/ timed.
 bench-search: $(BIN)/.installed
