@@ -127,10 +127,10 @@ def test_the_example_reads_the_same_in_systemd_and_sh():
     assert values["WARTA_SECRET_KEY"] == values["WARTA_SMTP_PASSWORD"] == ""
 
 
-def test_the_operators_warta_command_runs_with_the_services_environment(tmp_path):
-    """deploy/warta-command runs the release's `warta` with the environment file alone
-    (nothing of the caller's), in WARTA_HOME: the example, filled in, passes
-    `warta check --deploy`."""
+@pytest.fixture
+def operators_command(tmp_path):
+    """deploy/warta-command set up as on a server, with the example filled in, for the
+    user running the tests: a function running it with arguments."""
     values = example_values() | {
         "WARTA_SECRET_KEY": secrets.token_urlsafe(50),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'warta.sqlite3'}",
@@ -144,20 +144,41 @@ def test_the_operators_warta_command_runs_with_the_services_environment(tmp_path
     release = tmp_path / "release"
     release.mkdir()
     (release / ".venv").symlink_to(Path(sys.executable).parent.parent)
-    result = subprocess.run(  # noqa: S603 - our own script
-        [DEPLOY / "warta-command", "check", "--deploy"],
-        env={
-            **os.environ,
-            "WARTA_SERVICE_USER": getpass.getuser(),
-            "WARTA_ENV_FILE": str(environment_file),
-            "WARTA_RELEASE": str(release),
-            # The caller's own settings do not reach the command.
-            "DJANGO_SETTINGS_MODULE": "warta.settings.dev",
-            "WARTA_DEBUG": "1",
-        },
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(  # noqa: S603 - our own script
+            [DEPLOY / "warta-command", *args],
+            env={
+                **os.environ,
+                "WARTA_SERVICE_USER": getpass.getuser(),
+                "WARTA_ENV_FILE": str(environment_file),
+                "WARTA_RELEASE": str(release),
+                # The caller's own settings do not reach the command.
+                "DJANGO_SETTINGS_MODULE": "warta.settings.dev",
+                "WARTA_DEBUG": "1",
+            },
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    return run
+
+
+def test_the_operators_warta_command_runs_with_the_services_environment(operators_command):
+    """deploy/warta-command runs the release's `warta` with the environment file alone
+    (nothing of the caller's), in WARTA_HOME: the example, filled in, passes
+    `warta check --deploy`."""
+    result = operators_command("check", "--deploy")
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout, result.stdout + result.stderr
+
+
+def test_a_variable_before_the_command_applies_to_that_run(operators_command):
+    """`warta WARTA_DB_STATEMENT_TIMEOUT=0 migrate` and the like: the variable reaches the
+    command (a malformed one is refused, naming it)."""
+    result = operators_command("WARTA_HSTS_SECONDS=a-year", "check")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "warta: configuration error: WARTA_HSTS_SECONDS: expected a number, got 'a-year'"
+    ]
