@@ -20,6 +20,12 @@ DEMO_ADMIN_USERNAME = "admin"
 # Seconds granian gives a worker process to finish its requests when the server stops
 # (SIGTERM) before it kills it; the task worker then gets its own (taskworker.STOP_TIMEOUT).
 WORKERS_STOP_TIMEOUT = 20
+# Connections each worker process keeps open at once. granian's "backpressure" bounds
+# connections, not requests: an idle keep-alive connection holds its place, and one past
+# the bound waits unaccepted until an idle one times out (30 s). nginx keeps up to 64 idle
+# connections to Warta per nginx worker (deploy/nginx.conf), so the bound must leave room
+# for them all; requests still wait for one of the worker's --threads threads.
+CONNECTIONS_PER_WORKER = 1024
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,7 +190,7 @@ def serve(args: list[str]) -> int:
         interface=Interfaces.WSGI,
         workers=options.workers,
         blocking_threads=options.threads,
-        backpressure=options.threads * 8,
+        backpressure=CONNECTIONS_PER_WORKER,
         log_access=False,  # written by warta.core.requestlog, with the request id
         respawn_failed_workers=True,
         workers_kill_timeout=WORKERS_STOP_TIMEOUT,
