@@ -1087,7 +1087,6 @@ def soak(options, workdir: Path, database_url: str, deadline: float) -> dict:
     result["stored"] = stored(env, workdir, facts, result["tally"])
     result["setup_seconds"] = setup_seconds
     result["stories"] = len(facts["stories"])
-    result["pages"] = len(facts["stories"]) + len(facts["others"]) + len(site.listings)
     return result
 
 
@@ -1157,7 +1156,9 @@ def verdicts(result: dict) -> list[tuple[str, str, str, bool]]:
         (
             "each change on Warta's next answer",
             "all",
-            f"{sum(c['app'] for c in changes)} of {len(changes)}",
+            f"{sum(c['app'] for c in changes)} of {len(changes)} ("
+            + ", ".join(f"editor {number}: {n}" for number, n in made.items())
+            + ")",
             bool(changes) and all(c["app"] for c in changes) and all(made.values()),
         ),
         (
@@ -1200,7 +1201,9 @@ PAGE_KINDS = (
 )
 
 
-def latency_rows(tally: Tally) -> list[str]:
+def latency_rows(tally: Tally, warmup: float) -> list[str]:
+    """Per kind of page: p50, p95, p99 and the maximum over the load, and p99 after the
+    warm-up (when the workers have served a while)."""
     rows = []
     groups = [
         *((kind, [kind]) for kind in PAGE_KINDS),
@@ -1209,12 +1212,14 @@ def latency_rows(tally: Tally) -> list[str]:
         ("admin: a change posted", ["admin change"]),
     ]
     for name, kinds in groups:
-        values = [ms for kind in kinds for _at, ms in tally.latencies.get(kind, [])]
+        timed = [(at, ms) for kind in kinds for at, ms in tally.latencies.get(kind, [])]
+        values = [ms for _at, ms in timed]
+        later = [ms for at, ms in timed if at >= warmup]
         if values:
             rows.append(
                 f"| {name} | {len(values):,} | {percentile(values, 0.5):.0f} ms "
                 f"| {percentile(values, 0.95):.0f} ms | {percentile(values, 0.99):.0f} ms "
-                f"| {max(values):.0f} ms |"
+                f"| {max(values):.0f} ms | {percentile(later, 0.99):.0f} ms |"
             )
     return rows
 
@@ -1246,6 +1251,9 @@ def render(options, result: dict, checks: list) -> str:
     for name in ("postgres", "redis"):
         if getattr(options, name):
             command += f" --{name} URL"
+    revision = run(["git", "rev-parse", "--short", "HEAD"], dict(os.environ)).strip()
+    if run(["git", "status", "--porcelain", "--", "warta", "deploy", "bench"], dict(os.environ)):
+        revision += " with uncommitted changes"
     statuses = "; ".join(
         f"{group} " + ", ".join(f"{status}: {count:,}" for status, count in sorted(counts.items()))
         for group, counts in tally.statuses.items()
@@ -1254,7 +1262,8 @@ def render(options, result: dict, checks: list) -> str:
     cache = ", ".join(f"{name} {count:,}" for name, count in tally.proxy_cache.most_common())
     lines = [
         f"Machine: {machine()}; the machine is shared, so the figures move with what else runs "
-        f"on it. Run: `{command}` (`make soak`; {time.strftime('%Y-%m-%d')}), "
+        f"on it. Run: `{command}` (`make soak SOAK_ARGS=--write`; "
+        f"{time.strftime('%Y-%m-%d')}, at {revision}), "
         f"{(result['setup_seconds'] + result['seconds']) / 60:.1f} minutes in all: "
         f"{result['setup_seconds']:.0f} s to build the site ({database}"
         + (" and Redis" if options.redis else "")
@@ -1277,9 +1286,9 @@ def render(options, result: dict, checks: list) -> str:
         "Reader latency as the readers measured it (through nginx, over the whole load, warm-up "
         "included):",
         "",
-        "| page | requests | p50 | p95 | p99 | max |",
-        "|---|---:|---:|---:|---:|---:|",
-        *latency_rows(tally),
+        "| page | requests | p50 | p95 | p99 | max | p99 after the warm-up |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        *latency_rows(tally, result["warmup"]),
         "",
         f"Reader pages by {WINDOW_SECONDS} s of the load, p99 (5xx and failed requests of any "
         "kind): " + windows(tally) + ".",
@@ -1333,14 +1342,21 @@ SOAK_NOTES = (
     "past an address's allowance is answered 200 and not counted, as documented. The only "
     "setting made for the run is `WARTA_CSRF_TRUSTED_ORIGINS` with nginx's loopback origin: "
     "nginx passes the Host without its port, so the admin's forms posted to a loopback port "
-    "carry an Origin the host lacks, which on port 443 they would not. A change is checked "
+    "carry an Origin the host lacks, which on port 443 they would not. The editors sign in "
+    f"{SIGN_IN_GAP} s apart: a worker checks one password at a time "
+    "(`WARTA_LOGIN_HASHING_SLOTS=1`) and answers a second sign-in at the same moment 503 "
+    "with Retry-After, by design. A change is checked "
     "twice: on Warta's next answers (asked as nginx asks, on new connections so that "
     "different workers answer), which must show it at once; and through nginx, which may "
     "keep a page for Warta's `s-maxage` and then revalidates it, so the first answer through "
     "nginx may still be the page from before the change (counted above as *on the first "
     "answer*) and the bound is s-maxage plus the time to revalidate. Latencies are the "
     "readers' own, from Python threads sharing the two cores with the server, so they carry "
-    "the client's waits too; the stylesheet served by nginx from disk shows that floor."
+    "the client's waits too; the stylesheet served by nginx from disk shows that floor. The "
+    "first runs met 504s and changes not shown for 30 s: `warta serve` let each worker keep "
+    "only 16 connections, idle keep-alive ones included, fewer than nginx keeps; a "
+    "connection past them waited unaccepted until an idle one timed out (since fixed, "
+    "[performance.md](performance.md#the-app-server))."
 )
 
 
