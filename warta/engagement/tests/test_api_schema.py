@@ -17,6 +17,11 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from schemathesis import GenerationMode
 
+# schemathesis imports werkzeug on its first WSGI client, inside a test. werkzeug's import
+# walks its module's globals, and in one CI run they changed during the walk (RuntimeError:
+# dictionary changed size): imported here, it is imported once, as the module is collected.
+from werkzeug import Client  # noqa: F401
+
 from warta.core import pagecache
 from warta.engagement import urls as api_urls
 from warta.engagement import wsgi as beacon_layer
