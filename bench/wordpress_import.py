@@ -490,9 +490,11 @@ def memory_note(results: dict, big: dict | None) -> str:
         "Memory over the import, from its first fifth to its end (/proc): "
         + ", ".join(moves)
         + ". The streaming reader and the report's notes are bounded; a batch of 500 stories "
-        "is held at once, so longer bodies raise the level; what grows over the run, with the "
-        "number of posts, are the run's maps of WordPress IDs to pages and each section's set "
-        "of slugs."
+        "is held at once, so longer bodies raise the level. What may still grow with the "
+        "number of posts: the run's maps of WordPress IDs to pages and each section's set of "
+        "slugs (Python's own allocated blocks grew by about 4% over 6,000 posts). SQLite's "
+        "cache of converted query texts keeps none over 16 KB, so bulk inserts no longer "
+        "fill it."
     )
 
 
