@@ -41,6 +41,8 @@ from common import free_port, load_demo_site, warta_environment, write_section
 from common import machine_description as machine
 
 ROOT = Path(__file__).resolve().parent.parent
+# deploy/nginx.conf's purge server needs it (Debian's libnginx-mod-http-cache-purge).
+PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 VENV_BIN = Path(sys.executable).parent
 WRK_THREADS, WRK_CONNECTIONS = 2, 32
 POSTGRES_BENCH_DB = "warta_bench_pages"
@@ -153,6 +155,8 @@ def nginx_main_config(workdir: Path, static_port: int, *includes: Path) -> Path:
     (workdir / "nginx-tmp").mkdir(exist_ok=True)
     included = "".join(f"    include {path};\n" for path in includes)
     config.write_text(f"""
+# The modules installed as the distribution's packages, as its own nginx.conf loads them.
+include /etc/nginx/modules-enabled/*.conf;
 worker_processes auto;
 pid {workdir}/nginx.pid;
 error_log {workdir}/nginx-error.log warn;
@@ -174,7 +178,16 @@ http {{
     return config
 
 
-def nginx_config(workdir: Path, app_port: int, proxy_port: int, static_port: int) -> Path:
+def nginx_config(
+    workdir: Path, app_port: int, proxy_port: int, static_port: int, purge_port: int = 0
+) -> Path:
+    """deploy/nginx.conf on loopback ports: Warta's server on `proxy_port`, the purge
+    server on `purge_port` (any free one by default)."""
+    if not PURGE_MODULE.exists():
+        sys.exit(
+            f"deploy/nginx.conf needs nginx's cache purge module ({PURGE_MODULE}): "
+            "apt-get install libnginx-mod-http-cache-purge"
+        )
     site = (ROOT / "deploy" / "nginx.conf").read_text()
     replacements = {
         "/var/cache/nginx/warta": str(workdir / "nginx-cache"),
@@ -190,6 +203,7 @@ def nginx_config(workdir: Path, app_port: int, proxy_port: int, static_port: int
         "/srv/warta/var/static/": f"{workdir}/var/static/",
         "/srv/warta/var/media/": f"{workdir}/var/media/",
         "/etc/nginx/warta_proxy_params": str(ROOT / "deploy" / "warta_proxy_params"),
+        "listen 127.0.0.1:8081;": f"listen 127.0.0.1:{purge_port or free_port()};",
     }
     for old, new in replacements.items():
         site = site.replace(old, new)

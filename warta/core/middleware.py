@@ -52,9 +52,10 @@ class StaffAreaMiddleware:
 class ReaderCacheHeadersMiddleware:
     """HTTP caching headers for anonymous reader pages, and instructions for the page cache.
 
-    Browsers may keep a page for `max-age`; shared caches (nginx) for `s-maxage`
-    and serve it stale while they revalidate. Warta's own page cache keeps it
-    until a publication purges it, or until the ticker on it changes.
+    Browsers may keep a page for `max-age`; shared caches (nginx) for `s-maxage`, then
+    revalidate it (a purge removes nginx's copy sooner: warta.core.nginx_purge). Warta's
+    own page cache keeps it until a publication purges it, or until the ticker on it
+    changes.
     """
 
     def __init__(self, get_response):
@@ -77,10 +78,7 @@ class ReaderCacheHeadersMiddleware:
         if (limit := getattr(request, "cache_ttl_limit", None)) is not None:
             ttl = max(1, min(ttl, int(limit)))
         max_age, s_maxage = min(policy["MAX_AGE"], ttl), min(policy["S_MAXAGE"], ttl)
-        response["Cache-Control"] = (
-            f"public, max-age={max_age}, s-maxage={s_maxage}, "
-            f"stale-while-revalidate={policy['STALE_WHILE_REVALIDATE']}"
-        )
+        response["Cache-Control"] = f"public, max-age={max_age}, s-maxage={s_maxage}"
         response[pagecache.TTL_HEADER] = str(ttl)
         if tags := getattr(request, "cache_tags", None):
             response[pagecache.TAGS_HEADER] = " ".join(sorted(tags))

@@ -56,6 +56,7 @@ from django.utils.translation import gettext as _
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
+from . import nginx_purge
 from .outages import Outage
 from .render_budget import RenderBudget
 from .sqlite_files import SharedSQLiteFile
@@ -119,6 +120,9 @@ SWEEP_BATCH = 500
 REDIS_CONNECT_TIMEOUT, REDIS_TIMEOUT = 0.5, 1.0
 SQLITE_BUSY_TIMEOUT = 1.0
 STORE_ERRORS = (redis.RedisError, sqlite3.Error, OSError)
+# Tells nginx in front not to keep a response (nginx takes the header, never sends it on):
+# nginx keeps only copies a purge can name (warta.core.nginx_purge).
+NOT_FOR_PROXY = ("X-Accel-Expires", "0")
 
 
 def path_tag(path: str) -> str:
@@ -177,6 +181,15 @@ def cache_key(environ: dict, query: str) -> str:
             query,
         )
     )
+
+
+def not_for_proxy(start_response: Callable) -> Callable:
+    """`start_response` adding NOT_FOR_PROXY to the headers."""
+
+    def start(status, headers, exc_info=None):
+        return start_response(status, [*headers, NOT_FOR_PROXY], exc_info)
+
+    return start
 
 
 class CachedPage:
@@ -359,20 +372,21 @@ class SQLitePageStore:
             if count < SWEEP_BATCH:
                 return removed
 
-    def purge(self, tags: Iterable[str]) -> int:
+    def purge(self, tags: Iterable[str]) -> list[str]:
+        """Remove the pages tagged with any of `tags`; returns their keys."""
         tags = list(tags)
         marks = ",".join("?" * len(tags))
         with self.transaction() as db:
             db.execute("UPDATE totals SET purges = purges + 1")
             keys = [
-                (row[0],)
+                row[0]
                 for row in db.execute(
                     f"SELECT DISTINCT key FROM page_tags WHERE tag IN ({marks})",  # noqa: S608
                     tags,
                 )
             ]
-            db.executemany("DELETE FROM pages WHERE key = ?", keys)
-        return len(keys)
+            db.executemany("DELETE FROM pages WHERE key = ?", [(key,) for key in keys])
+        return keys
 
 
 class _SQLiteTransaction:
@@ -392,14 +406,16 @@ class _SQLiteTransaction:
             self.db.execute("ROLLBACK")
 
 
-# Redis keeps, beside each page's hash: `sizes` (entry -> [size, tags]), `index` (entry ->
+# Redis keeps, beside each page's hash: `sizes` (entry -> [size, tags, key]), `index` (entry ->
 # rank, as the SQLite store's `used`), `expiry` (entry -> time it expires), the totals
 # `bytes`, `read_bytes`, `read_pages`, and `purges`. Each change is one script: atomic.
 LUA_REMOVE = """
 local p = ARGV[1]
 local BONUS = 1e10
+-- Returns the page's key (nil when it was not stored).
 local function remove(entry)
     local meta = redis.call('HGET', p .. 'sizes', entry)
+    local key
     if meta then
         local size_and_tags = cjson.decode(meta)
         local size = size_and_tags[1]
@@ -413,10 +429,12 @@ local function remove(entry)
             redis.call('SREM', p .. 't:' .. tag, entry)
         end
         redis.call('HDEL', p .. 'sizes', entry)
+        key = size_and_tags[3]
     end
     redis.call('ZREM', p .. 'index', entry)
     redis.call('ZREM', p .. 'expiry', entry)
     redis.call('DEL', entry)
+    return key
 end
 local function total(name)
     return tonumber(redis.call('GET', p .. name) or '0')
@@ -426,7 +444,7 @@ end
 LUA_PUT = (
     LUA_REMOVE
     + """
--- ARGV: prefix, purges seen, entry, now, expires, ttl, size, [size, tags],
+-- ARGV: prefix, purges seen, entry, now, expires, ttl, size, [size, tags, key],
 --       max bytes, max entries, read share, meta, identity, gzip, br, tags...
 if total('purges') ~= tonumber(ARGV[2]) then return -1 end
 local entry, now, size = ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[7])
@@ -498,14 +516,14 @@ return #expired
 LUA_PURGE = (
     LUA_REMOVE
     + """
--- ARGV: prefix, tags...
+-- ARGV: prefix, tags... Returns the keys of the pages removed.
 redis.call('INCR', p .. 'purges')
-local removed = 0
+local removed = {}
 for i = 2, #ARGV do
     local tag = p .. 't:' .. ARGV[i]
     for _, entry in ipairs(redis.call('SMEMBERS', tag)) do
-        remove(entry)
-        removed = removed + 1
+        local key = remove(entry)
+        if key then table.insert(removed, key) end
     end
     redis.call('DEL', tag)
 end
@@ -579,7 +597,7 @@ class RedisPageStore:
         result = self.scripts["put"](
             args=[
                 self.prefix, purges_seen, self._entry(key), now, now + ttl, int(ttl) + 1,
-                size, json.dumps([size, tags]), self.max_bytes, self.max_entries, READ_SHARE,
+                size, json.dumps([size, tags, key]), self.max_bytes, self.max_entries, READ_SHARE,
                 meta, bodies["identity"], bodies["gzip"], bodies["br"], *tags,
             ]
         )  # fmt: skip
@@ -599,8 +617,8 @@ class RedisPageStore:
             if count < SWEEP_BATCH:
                 return removed
 
-    def purge(self, tags: Iterable[str]) -> int:
-        return self.scripts["purge"](args=[self.prefix, *tags])
+    def purge(self, tags: Iterable[str]) -> list[str]:
+        return [key.decode() for key in self.scripts["purge"](args=[self.prefix, *tags])]
 
 
 class GuardedStore:
@@ -647,12 +665,12 @@ class GuardedStore:
     def sweep(self) -> int:
         return self.call("sweep", default=0)
 
-    def purge(self, tags: Iterable[str]) -> int:
+    def purge(self, tags: Iterable[str]) -> list[str]:
         missing = object()
         removed = self.call("purge", list(tags), default=missing)
         if removed is missing:
             self.purge_owed = True
-            return 0
+            return []
         return removed
 
 
@@ -692,9 +710,14 @@ def reset_store() -> None:
 
 
 def purge(*tags: str) -> int:
-    """Remove every cached page showing any of `tags`; returns how many were removed."""
+    """Remove every cached page showing any of `tags`, here and in the nginx caches in
+    front (warta.core.nginx_purge); returns how many pages the page cache removed."""
     store = get_store()
-    return store.purge(tags) if store and tags else 0
+    if not store or not tags:
+        return 0
+    keys = store.purge(tags)
+    nginx_purge.purge(keys)
+    return len(keys)
 
 
 class Maintenance:
@@ -782,6 +805,9 @@ class PageCacheApp:
         query = cache_query(environ.get("QUERY_STRING", ""))
         if query != environ.get("QUERY_STRING", ""):
             environ = {**environ, "QUERY_STRING": query}
+            # Another spelling of the address (extra or reordered parameters): the page is
+            # served, but a purge names the address one way, so nginx must not keep it.
+            start_response = not_for_proxy(start_response)
         key = cache_key(environ, query)
         encoding = preferred_encoding(environ.get("HTTP_ACCEPT_ENCODING", ""))
         page = store.get(key, encoding)
@@ -843,10 +869,11 @@ class PageCacheApp:
         return False
 
     def fill(self, environ, start_response, store: GuardedStore, key, path, encoding):
-        # None: the store is out. The page is rendered and served all the same.
+        # None: the store is out. The page is rendered and served all the same; as it is
+        # not stored, no purge could name it, so nginx must not keep it either.
         purges_seen = store.purge_count()
         if purges_seen is None:
-            return self.app(environ, start_response)
+            return self.app(environ, not_for_proxy(start_response))
         captured = {}
 
         def capture(status, headers, exc_info=None):
@@ -870,7 +897,7 @@ class PageCacheApp:
         status, headers = captured["status"], captured["headers"]
         stored = self.storable(status, headers, body)
         if stored is None:
-            start_response(status, headers)
+            start_response(status, [*headers, NOT_FOR_PROXY])
             return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 
         ttl, tags, kept_headers = stored
@@ -883,7 +910,7 @@ class PageCacheApp:
         modified = time.time()
         # One ETag per encoding: they are different byte sequences.
         etag = f'"{etag_base}"'
-        store.put(
+        kept = store.put(
             key,
             ttl,
             status,
@@ -894,6 +921,10 @@ class PageCacheApp:
             tags | {ALL_TAG, path_tag(path)},
             purges_seen,
         )
+        if not kept:
+            # Refused because a purge came while it rendered (it may show what the purge
+            # removed), or the store failed: nginx must not keep it either.
+            start_response = not_for_proxy(start_response)
         page = CachedPage(status, kept_headers, bodies[encoding], etag, modified)
         return self.respond(environ, start_response, page, encoding, "MISS")
 

@@ -321,6 +321,9 @@ WARTA_PAGE_CACHE = {
     # Pages one address (IPv6: its /64) may have rendered per worker when they are not in
     # the cache; past it, 429 (warta.core.render_budget).
     "RENDER_RATE": env.get_rate("WARTA_PAGE_CACHE_RENDER_RATE", "300/m"),
+    # The purge servers of the nginx caches in front (deploy/nginx.conf): every purge of
+    # this cache removes the same pages there (warta.core.nginx_purge).
+    "NGINX_PURGE_URLS": env.get_http_urls("WARTA_NGINX_PURGE_URLS"),
 }
 # Longer paths or query strings are answered 414 before Django (warta.core.request_lines).
 WARTA_MAX_PATH_BYTES = int(env.get_number("WARTA_MAX_PATH_BYTES", 2048, 256, 65_536))
@@ -329,8 +332,10 @@ WARTA_HTTP_CACHE = {
     "PAGE_CACHE_TTL": 3600,  # publication purges exactly; this bounds anything missed
     "NOT_FOUND_TTL": 60,
     "MAX_AGE": 30,  # browsers
-    "S_MAXAGE": 2,  # shared caches such as nginx: a change is out within seconds
-    "STALE_WHILE_REVALIDATE": 60,
+    # Shared caches such as nginx; nginx then asks again, and a purge (WARTA_NGINX_PURGE_URLS)
+    # removes its copies at once. No stale-while-revalidate: it would let nginx serve a copy
+    # older than this (an expired one no purge could name any more) while it asks again.
+    "S_MAXAGE": 2,
 }
 
 WAGTAILIMAGES_IMAGE_MODEL = "images.NewsImage"

@@ -317,6 +317,19 @@ def get_http_url(name: str, *, path: bool) -> str:
     return raw.rstrip("/")
 
 
+def get_http_urls(name: str) -> list[str]:
+    """Comma-separated http(s) addresses of scheme, host and port; unset, []."""
+    addresses = []
+    for raw in get_list(name, []):
+        parts = urlsplit(raw)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise SettingError(name, f"expected addresses like http://127.0.0.1:8081, got {raw!r}")
+        if parts.path not in ("", "/") or parts.query or parts.fragment:
+            raise SettingError(name, f"expected scheme, host and port only, got {raw!r}")
+        addresses.append(raw.rstrip("/"))
+    return addresses
+
+
 def get_media_bucket() -> MediaBucket | None:
     """The bucket uploads go to (WARTA_MEDIA_S3_*), or None: they stay on local disk.
 

@@ -63,6 +63,8 @@ def test_production_without_named_proxies_is_pointed_out(production):
         ("WARTA_ENGAGEMENT_TRUSTED_PROXIES", "1", "WARTA_TRUSTED_PROXIES"),
         ("WARTA_USE_X_FORWARDED_HOST", "1", "WARTA_ALLOWED_HOSTS"),
         ("WARTA_HSTS_SECONDS", "a year", "WARTA_HSTS_SECONDS"),
+        ("WARTA_NGINX_PURGE_URLS", "127.0.0.1:8081", "http://127.0.0.1:8081"),
+        ("WARTA_NGINX_PURGE_URLS", "http://127.0.0.1:8081/purge", "scheme, host and port"),
     ],
 )
 def test_a_bad_or_retired_proxy_setting_stops_start_up(production, variable, value, names):

@@ -1,5 +1,5 @@
 """deploy/nginx.conf in front of a stand-in for Warta: https only, forwarded headers set,
-one cached copy per encoding."""
+one cached copy per encoding, no stale copy while revalidating, and purges from Warta."""
 
 import http.client
 import shutil
@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 DEPLOY = Path(__file__).resolve().parents[3] / "deploy"
+PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 
 
 def free_port() -> int:
@@ -25,21 +26,34 @@ def free_port() -> int:
 
 
 class Page(BaseHTTPRequestHandler):
-    """Answers as Warta answers a reader page: cacheable, varying by encoding."""
+    """Answers as Warta answers a reader page: cacheable, varying by encoding. `/singkat/`
+    is kept by shared caches for 1 s; a path with `jangan-simpan` says X-Accel-Expires: 0,
+    as Warta does for a response nginx must not keep."""
 
     asked: list[str | None] = []
     forwarded: list[tuple[str | None, str | None, str | None]] = []
+    paths: list[str] = []
 
     def do_GET(self):  # noqa: N802 - the name http.server calls
         Page.asked.append(self.headers.get("Accept-Encoding"))
+        Page.paths.append(self.path)
         names = ("Host", "X-Forwarded-For", "X-Forwarded-Proto")
         Page.forwarded.append(tuple(self.headers.get(name) for name in names))
+        if self.path.startswith("/singkat/") and self.headers.get("If-None-Match") == '"berita"':
+            self.send_response(304)
+            self.send_header("Cache-Control", "public, max-age=30, s-maxage=1")
+            self.send_header("ETag", '"berita"')
+            self.end_headers()
+            return
         body = b"<!doctype html><title>Berita</title>"
+        s_maxage = 1 if self.path.startswith("/singkat/") else 60
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Cache-Control", "public, max-age=30, s-maxage=60")
+        self.send_header("Cache-Control", f"public, max-age=30, s-maxage={s_maxage}")
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("ETag", '"berita"')
+        if "jangan-simpan" in self.path:
+            self.send_header("X-Accel-Expires", "0")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -65,6 +79,11 @@ def nginx_binary() -> str:
     nginx = shutil.which("nginx")
     if not nginx:
         pytest.skip("nginx is not installed (apt-get install nginx; .ci/run does)")
+    if not PURGE_MODULE.exists():
+        pytest.skip(
+            "nginx's cache purge module is not installed "
+            "(apt-get install libnginx-mod-http-cache-purge; .ci/run does)"
+        )
     return nginx
 
 
@@ -95,6 +114,8 @@ def local_configuration(folder: Path, name: str, replacements: dict[str, str]) -
     (folder / "site.conf").write_text(site)
     main = folder / "nginx.conf"
     main.write_text(
+        # Modules installed as packages, loaded as the distributions' nginx.conf does.
+        "include /etc/nginx/modules-enabled/*.conf;\n"
         f"pid {folder}/nginx.pid; error_log {folder}/error.log warn;\n"
         "events { worker_connections 64; }\n"
         # The distributions' own TLS lines: the site's must be allowed beside them.
@@ -121,9 +142,12 @@ def start_nginx(main: Path, port: int) -> subprocess.Popen:
     return server
 
 
-def site_replacements(folder: Path, upstream_port: int, port: int, tls_port: int) -> dict:
+def site_replacements(
+    folder: Path, upstream_port: int, port: int, tls_port: int, purge_port: int = 0
+) -> dict:
     """deploy/nginx.conf's paths and ports, made local: a self-signed certificate, the
-    cache and certbot's webroot in `folder`, nginx on `port` and `tls_port` of loopback."""
+    cache and certbot's webroot in `folder`, nginx on `port`, `tls_port` and (purges)
+    `purge_port` of loopback."""
     certificate, key = self_signed_certificate(folder)
     key.chmod(0o644)
     return {
@@ -137,6 +161,7 @@ def site_replacements(folder: Path, upstream_port: int, port: int, tls_port: int
         "/etc/letsencrypt/live/news.example.id/privkey.pem": str(key),
         "/var/www/acme": str(acme_challenge(folder)),
         "/etc/nginx/warta_proxy_params": str(DEPLOY / "warta_proxy_params"),
+        "listen 127.0.0.1:8081;": f"listen 127.0.0.1:{purge_port or free_port()};",
     }
 
 
@@ -148,12 +173,13 @@ def nginx_site():
     tmp_path = readable_folder("warta-nginx-")
     upstream = ThreadingHTTPServer(("127.0.0.1", 0), Page)
     threading.Thread(target=upstream.serve_forever, daemon=True).start()
-    port, tls_port = free_port(), free_port()
-    replacements = site_replacements(tmp_path, upstream.server_port, port, tls_port)
+    port, tls_port, purge_port = free_port(), free_port(), free_port()
+    replacements = site_replacements(tmp_path, upstream.server_port, port, tls_port, purge_port)
     server = start_nginx(local_configuration(tmp_path, "nginx.conf", replacements), port)
     Page.asked.clear()
     Page.forwarded.clear()
-    yield f"http://127.0.0.1:{port}", f"https://127.0.0.1:{tls_port}"
+    Page.paths.clear()
+    yield f"http://127.0.0.1:{port}", f"https://127.0.0.1:{tls_port}", purge_port
     server.terminate()
     server.wait(timeout=10)
     upstream.shutdown()
@@ -202,7 +228,7 @@ def test_requests_whose_encodings_normalise_alike_share_one_cached_copy(proxy):
 def test_plain_http_is_redirected_to_https_and_never_reaches_warta(nginx_site):
     """Over plain http every address answers 301 to the same one on https; Warta is not
     asked, so no page is made or cached for http."""
-    plain, _ = nginx_site
+    plain, *_ = nginx_site
     for path in ("/", "/berita/?utm_source=x", "/admin/", "/api/engagement/v1/articles/1/views"):
         response = plain_get(plain, path)
         assert response.status == 301
@@ -212,7 +238,7 @@ def test_plain_http_is_redirected_to_https_and_never_reaches_warta(nginx_site):
 
 def test_certificate_renewals_are_answered_over_plain_http(nginx_site):
     """The ACME challenge files are served on port 80, not redirected."""
-    plain, _ = nginx_site
+    plain, *_ = nginx_site
     response = plain_get(plain, "/.well-known/acme-challenge/token")
     assert response.status == 200
     assert Page.asked == []
@@ -262,3 +288,51 @@ def test_before_the_first_certificate_only_its_challenges_are_answered():
         server.terminate()
         server.wait(timeout=10)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_an_expired_copy_is_asked_for_again_not_served_stale(proxy):
+    """Past s-maxage the next reader waits for Warta's answer (a 304 keeps the copy): a
+    stale copy could be one from before a change that no purge can name any more."""
+    assert get(f"{proxy}/singkat/") == "MISS"
+    assert get(f"{proxy}/singkat/") == "HIT"
+    time.sleep(2.1)  # nginx counts whole seconds: 1 s may last nearly 2
+    assert get(f"{proxy}/singkat/") == "REVALIDATED"
+    assert get(f"{proxy}/singkat/") == "HIT"
+    assert Page.paths == ["/singkat/", "/singkat/"]
+
+
+def test_a_response_warta_marks_is_not_kept_nor_its_mark_sent_on(proxy):
+    """X-Accel-Expires: 0, which Warta sends for what a purge could not name."""
+    request = urllib.request.Request(f"{proxy}/jangan-simpan/")  # noqa: S310 - loopback
+    for _ in range(2):
+        with urllib.request.urlopen(request, timeout=10, context=UNVERIFIED) as response:  # noqa: S310
+            response.read()
+            assert response.headers["X-Accel-Expires"] is None
+            assert response.headers["X-Proxy-Cache"] == "MISS"
+    assert Page.paths == ["/jangan-simpan/", "/jangan-simpan/"]
+
+
+def test_warta_purges_the_copy_of_each_encoding(nginx_site, settings, caplog):
+    """What warta.core.nginx_purge sends removes every copy of the page, named as nginx
+    keys it (host, address as sent, encoding), and no other page's."""
+    from warta.core import nginx_purge
+
+    _plain, proxy, purge_port = nginx_site
+    settings.WARTA_PAGE_CACHE = {
+        **settings.WARTA_PAGE_CACHE,
+        "NGINX_PURGE_URLS": [f"http://127.0.0.1:{purge_port}"],
+    }
+    host = {"Host": "news.example.id"}
+    encodings = ({}, {"Accept-Encoding": "gzip, deflate"}, {"Accept-Encoding": "br, gzip"})
+    for path in ("/berita/?page=2", "/berita/"):
+        for encoding in encodings:
+            assert get(f"{proxy}{path}", **host, **encoding) == "MISS"
+            assert get(f"{proxy}{path}", **host, **encoding) == "HIT"
+
+    key = "https|news.example.id|/berita/|page=2"  # as the page cache keys it
+    assert nginx_purge.purge([key, key.replace("https", "http", 1)]) == 3
+    for encoding in encodings:
+        assert get(f"{proxy}/berita/?page=2", **host, **encoding) == "MISS"
+        assert get(f"{proxy}/berita/", **host, **encoding) == "HIT"  # not named: kept
+    assert nginx_purge.purge(["https|other.example.id|/berita/|page=2"]) == 0  # none held
+    assert "nginx purge" not in caplog.text

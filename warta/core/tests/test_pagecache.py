@@ -89,7 +89,9 @@ def test_second_request_is_served_from_the_cache(site_app):
     assert second.body == first.body and article.title in second.text
     assert "public" in second.headers["cache-control"]
     assert "s-maxage=" in second.headers["cache-control"]
-    assert "stale-while-revalidate=" in second.headers["cache-control"]
+    # nginx serves no copy past s-maxage while it revalidates: a purge could miss it.
+    assert "stale-while-revalidate" not in second.headers["cache-control"]
+    assert "x-accel-expires" not in second.headers  # nginx may keep it
     assert "x-warta-cache-tags" not in second.headers
 
 

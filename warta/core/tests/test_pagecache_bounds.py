@@ -119,11 +119,13 @@ def test_pages_read_again_keep_only_their_share(make_store):
 
 
 def test_a_purge_gives_back_the_bytes_and_tags(make_store):
+    """...and names the pages it removed, for the nginx caches in front."""
     store = make_store()
     for number in range(5):
         keep(store, f"/{number}/")
-    assert store.purge(["listing"]) == 5
+    assert sorted(store.purge(["listing"])) == [f"/{number}/" for number in range(5)]
     assert store.usage() == (0, 0)
+    assert store.purge(["listing"]) == []
 
 
 def test_expired_pages_are_removed_on_a_schedule_not_only_by_a_purge(
