@@ -80,6 +80,8 @@ STALE_BEATS = 3
 # Rows of machines whose worker has not beaten for this long are removed.
 FORGET_MACHINES_AFTER = timedelta(days=7)
 PRUNE_SECONDS = 3600.0
+# Another machine's worker seen this recently shares the database: without Redis, say so.
+OTHER_MACHINES_WITHIN = timedelta(minutes=10)
 
 HEADERS = [
     ("Content-Type", "application/json"),
@@ -509,6 +511,28 @@ class Heartbeat:
             self.pruned_at = time.monotonic()
             forgotten = timezone.now() - FORGET_MACHINES_AFTER
             WorkerHeartbeat.objects.filter(seen_at__lt=forgotten).delete()
+            self.warn_of_other_machines_without_redis(machine)
+
+    @staticmethod
+    def warn_of_other_machines_without_redis(machine: str) -> None:
+        """Several machines on one database keep their page caches and counters' marks
+        apart without Redis (docs/operations.md#several-app-servers): logged at start and
+        hourly. Instances on one machine share its var/ and are fine."""
+        if settings.REDIS_URL:
+            return
+        others = sorted(
+            WorkerHeartbeat.objects.filter(seen_at__gte=timezone.now() - OTHER_MACHINES_WITHIN)
+            .exclude(machine=machine)
+            .values_list("machine", flat=True)
+        )
+        if others:
+            log.warning(
+                "App servers on other machines (%s) share this database, but REDIS_URL is "
+                "not set: a publication purges only the pages cached on the machine that "
+                "made it, and views are told apart per machine. Set REDIS_URL on every "
+                "server (docs/operations.md#several-app-servers).",
+                ", ".join(others),
+            )
 
     def ensure_started(self) -> None:
         """Start beating in this process (once: the worker calls it as it starts)."""

@@ -68,6 +68,11 @@ def purge(keys: Iterable[str]) -> int:
     return sum(purge_at(server, pages, deadline) for server in servers)
 
 
+def forget_outages() -> None:
+    """Try every purge server on the next purge (tests, a changed setting)."""
+    _outages.clear()
+
+
 def purge_at(server: str, pages: list[tuple[str, str]], deadline: float) -> int:
     outage = _outages.setdefault(server, Outage(f"nginx purge server {server}", log))
     if not outage.available():

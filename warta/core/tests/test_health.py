@@ -437,7 +437,7 @@ def test_probes_are_left_out_of_the_access_log(caplog):
 def test_nginx_passes_every_probe_on_and_keeps_no_copy(nginx_site):  # noqa: F811
     """deploy/nginx.conf: each probe reaches the app server, even when its answer (here a
     stand-in's) says it may be cached."""
-    _plain, proxy = nginx_site
+    _plain, proxy, _purges = nginx_site
     for path in ("/healthz", "/healthz", "/readyz", "/readyz"):
         assert get(f"{proxy}{path}") is None  # no X-Proxy-Cache: nginx's cache is not asked
     assert len(Page.asked) == 4
@@ -482,6 +482,23 @@ def test_heartbeats_of_machines_silent_for_a_week_are_removed():
     assert sorted(WorkerHeartbeat.objects.values_list("machine", flat=True)) == sorted(
         ["resting", machine_name()]
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("redis", ["", "redis://127.0.0.1:6379/0"])
+def test_other_machines_on_the_database_without_redis_are_pointed_out(settings, caplog, redis):
+    """Two machines' workers beating into one database, and no Redis: the log says what
+    goes wrong and what to set. A machine silent for longer has left; Redis: all is well."""
+    settings.REDIS_URL = redis
+    beat("web-2", seconds_ago=30)
+    beat("web-old", seconds_ago=3600)
+    with caplog.at_level(logging.WARNING, logger="warta.core.health"):
+        Heartbeat().beat()
+    warned = [r.getMessage() for r in caplog.records if "REDIS_URL" in r.getMessage()]
+    if redis:
+        assert warned == []
+    else:
+        assert len(warned) == 1 and "(web-2)" in warned[0]
 
 
 @committed

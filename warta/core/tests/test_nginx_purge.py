@@ -45,11 +45,11 @@ def purge_server(settings):
     PurgeServer.received, PurgeServer.status = [], 200
     address = f"http://127.0.0.1:{server.server_port}"
     settings.WARTA_PAGE_CACHE = {**settings.WARTA_PAGE_CACHE, "NGINX_PURGE_URLS": [address]}
-    nginx_purge._outages.clear()
+    nginx_purge.forget_outages()
     yield PurgeServer
     server.shutdown()
     server.server_close()
-    nginx_purge._outages.clear()
+    nginx_purge.forget_outages()
 
 
 def purged(server) -> set[tuple[str, str]]:
@@ -164,12 +164,12 @@ def test_an_unreachable_purge_server_costs_one_timeout_then_a_pause(settings, ca
         **settings.WARTA_PAGE_CACHE,
         "NGINX_PURGE_URLS": ["http://127.0.0.1:9"],  # discard: nothing listens
     }
-    nginx_purge._outages.clear()
+    nginx_purge.forget_outages()
     with caplog.at_level(logging.ERROR, logger="warta.core.nginx_purge"):
         assert nginx_purge.purge(["https|b.id|/|"]) == 0
         assert nginx_purge.purge(["https|b.id|/|"]) == 0  # paused: not tried again
     assert caplog.text.count("unavailable") == 1
-    nginx_purge._outages.clear()
+    nginx_purge.forget_outages()
 
 
 def test_a_purge_stops_once_every_copy_has_expired_anyway(settings, purge_server, caplog):
