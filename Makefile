@@ -37,7 +37,8 @@ check: $(BIN)/.installed
 	DJANGO_SETTINGS_MODULE=warta.settings.test $(BIN)/python manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=warta.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-# The suite runs in one process per core, at most four (PYTEST_WORKERS=0: in this one).
+# The suite runs in one process per core, at most four (PYTEST_WORKERS=0: in this one),
+# slow tests first (conftest.py).
 PYTEST_WORKERS ?= auto
 pytest: $(BIN)/.installed
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --maxprocesses 4 $(PYTEST_ARGS)

@@ -17,6 +17,30 @@ from warta.demo import content
 from warta.news.models import ArticlePage
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Slow tests first, each within its group: database tests, then the tests that use
+    no database, then the transactional ones, which empty the database (pytest-django
+    puts the second group last; nothing in it minds). A run over several processes ends
+    when its last process does, and a slow test taken up late keeps one working alone."""
+
+    def group(item) -> int:
+        marker = item.get_closest_marker("django_db")
+        transaction = marker is not None and (
+            marker.kwargs.get("transaction")
+            or marker.kwargs.get("reset_sequences")
+            or (marker.args and marker.args[0])
+        )
+        if transaction or {"transactional_db", "live_server"} & set(item.fixturenames):
+            return 2
+        return 0 if marker is not None or "db" in item.fixturenames else 1
+
+    def quick(item) -> bool:
+        return not (item.get_closest_marker("slow") or item.get_closest_marker("server"))
+
+    items.sort(key=lambda item: (group(item), quick(item)))
+
+
 def pytest_runtest_setup(item):
     """A test of a shortcut runs where the shortcut is taken; CI runs the suite both with
     every shortcut and with none (WARTA_SHORTCUTS=off)."""

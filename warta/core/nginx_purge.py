@@ -49,7 +49,8 @@ class PurgeRefused(Exception):
 
 def nginx_address(key: str) -> tuple[str, str]:
     """(Host, address) of the page a page-cache key names, as nginx keys its copy."""
-    _scheme, host, path, query = key.split("|", 3)
+    _scheme, host, rest = key.split("|", 2)
+    path, query = rest.rsplit("|", 1)  # a path may hold "|"; the encoded query never does
     # The WSGI path holds the request's bytes as Latin-1 characters.
     address = quote(path.encode("latin-1"), safe=PATH_SAFE)
     return host, f"{address}?{query}" if query else address

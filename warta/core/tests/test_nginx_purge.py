@@ -137,6 +137,7 @@ def test_an_address_is_sent_as_a_browser_spells_it():
         "b.id",
         "/cari/?page=2&q=banjir%20rob",
     )
+    assert nginx_purge.nginx_address("http|b.id|/a|b/|q=x") == ("b.id", "/a%7Cb/?q=x")
 
 
 def test_a_purge_server_that_fails_is_logged_and_never_fails_the_change(

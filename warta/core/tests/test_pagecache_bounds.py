@@ -241,6 +241,7 @@ FLOOD = 10_000
 
 
 # Transactional for the threads; serialized rollback restores the migrations' home page.
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_flood_of_query_strings_leaves_the_store_bounded_and_readers_hit(settings, tmp_path):
     """10,000 distinct query strings from 4 threads (one in ten a new search, the rest

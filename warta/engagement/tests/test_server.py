@@ -100,9 +100,12 @@ class ServerDatabase:
 
 
 class Server:
-    """`warta serve` with 3 workers on a free loopback port."""
+    """`warta serve` with 3 workers on a free loopback port (or on a namespace "machine":
+    `on_host`)."""
 
     def __init__(self, tmp_path: Path, database_url: str, redis_prefix: str, flush_seconds: float):
+        self.address = "127.0.0.1"
+        self.launcher: list[str] = []  # what runs the command elsewhere
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
@@ -121,11 +124,20 @@ class Server:
         self.log = tmp_path / f"server-{self.port}.log"
         self.process = None
 
+    def on_host(self, host) -> None:
+        """Run on `host` (warta.operations.tests.hosts.Host): its address, its name, and
+        the database and Redis reached over its link."""
+        self.address, self.launcher = host.inside, host.command()
+        self.env["WARTA_ALLOWED_HOSTS"] = f"localhost,127.0.0.1,{host.inside}"
+        for name in ("DATABASE_URL", "REDIS_URL"):
+            if self.env.get(name):
+                self.env[name] = host.reach(self.env[name])
+
     def start(self, probe_article: int) -> None:
         with self.log.open("a") as log:
             self.process = subprocess.Popen(  # noqa: S603 - our own command
-                [sys.executable, "-m", "warta", "serve", "--bind", f"127.0.0.1:{self.port}"]
-                + ["--workers", "3"],
+                [*self.launcher, sys.executable, "-m", "warta", "serve"]
+                + ["--bind", f"{self.address}:{self.port}", "--workers", "3"],
                 env=self.env,
                 cwd=ROOT,
                 stdout=log,
@@ -151,7 +163,7 @@ class Server:
         self, method: str, path: str, headers: dict | None = None, body: bytes | None = None
     ):
         """(status, response headers, body) of one request."""
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
+        conn = http.client.HTTPConnection(self.address, self.port, timeout=20)
         try:
             conn.request(method, path, body=body, headers=headers or {})
             response = conn.getresponse()

@@ -147,6 +147,7 @@ def last_migration_creating_tables() -> tuple[tuple[str, str], list[str]] | None
     return None
 
 
+@pytest.mark.slow
 def test_an_archive_older_than_the_code_is_migrated_after_loading(newsroom, tmp_path):
     """An archive made before a migration, restored over a site with every migration: the
     database is rebuilt as the archive's, the rows loaded, then the migration run on them."""

@@ -1,13 +1,15 @@
 """Several app servers on one PostgreSQL database and one Redis, as a growing newsroom runs.
 
-Two `warta serve` processes (three workers and a task worker each) run as two machines
-would: each with a `var/` folder of its own, both with one secret key, on one PostgreSQL
-database (made from the test database) and one Redis, whose keys they keep under a
-prefix of this run's own (`WARTA_REDIS_PREFIX`). Over HTTP on 127.0.0.1 the tests show
-that views and reactions add up exactly across them, that a publication on one purges
-the page cache of all, that a sign-in and its limits hold on any, and that each
-scheduled change and daily task runs once. The servers start once for the module; each
-test has stories and accounts of its own.
+Two `warta serve` processes (three workers and a task worker each) run as two machines:
+each on a host of its own where this machine allows namespaces (`hosts.py`: a network
+namespace with its own address and link, and its own host name; the database and Redis
+reached over the link), else on loopback; each with a `var/` folder of its own, both with
+one secret key, on one PostgreSQL database (made from the test database) and one Redis,
+whose keys they keep under a prefix of this run's own (`WARTA_REDIS_PREFIX`). Over HTTP
+the tests show that views and reactions add up exactly across them, that a publication
+on one purges the page cache of all, that a sign-in and its limits hold on any, and that
+each scheduled change and daily task runs once. The servers start once for the module;
+each test has stories and accounts of its own.
 
 They need PostgreSQL and Redis, and are skipped unless WARTA_TEST_POSTGRES_URL and
 WARTA_TEST_REDIS_URL are set (docs/operations.md, "Several app servers").
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from http.client import HTTPMessage
 from http.cookies import SimpleCookie
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 import redis
@@ -43,6 +45,7 @@ from pytest_django import DjangoDbBlocker
 from wagtail.models import PageLogEntry
 
 from warta.core import caches
+from warta.core.models import WorkerHeartbeat
 from warta.engagement.models import ArticleStats, Reaction
 from warta.engagement.tests.conftest import CHROME, REDIS_URL, reader_id
 from warta.engagement.tests.test_server import (
@@ -59,6 +62,7 @@ from warta.news.tasks import apply_scheduled_changes
 from warta.news.tests.test_scheduled_serve import wait_until
 from warta.newsroom.tests.helpers import article_form
 from warta.operations.tasks import back_up_every_day
+from warta.operations.tests.hosts import Host, hosts_available
 
 POSTGRES_URL = os.environ.get("WARTA_TEST_POSTGRES_URL", "")
 pytestmark = [
@@ -158,6 +162,7 @@ class Pair:
         self.servers: Servers | None = None
         self.failed: str | None = None
         self.started: list[Server] = []
+        self.hosts: list[Host] = []
 
     def ensure(self) -> Servers:
         if self.failed:
@@ -186,12 +191,19 @@ class Pair:
             "WARTA_WORKER_INTERVAL": "0.5",
         }
         pair = []
+        on_hosts = hosts_available()
         for name in ("a", "b"):
             (folder / name).mkdir()
             server = Server(folder / name, self.database.url, self.prefix, flush_seconds=1)
             # The counters' keys follow WARTA_REDIS_PREFIX, as they do by default.
             del server.env["WARTA_ENGAGEMENT_REDIS_PREFIX"]
             server.env.update(environment)
+            if on_hosts:
+                host = Host(f"web-{name}")
+                self.hosts.append(host)
+                for url in (self.database.url, REDIS_URL):
+                    host.relay(urlsplit(url).port or 0)
+                server.on_host(host)
             pair.append(server)
         servers = Servers(
             *pair, database=self.database, blocker=self.blocker, redis_prefix=self.prefix
@@ -207,6 +219,8 @@ class Pair:
     def stop(self) -> None:
         with ThreadPoolExecutor(2) as pool:
             list(pool.map(Server.stop, self.started))
+        for host in self.hosts:
+            host.remove()
         if self.database is not None:
             self.database.drop()
         forget_redis_keys(self.prefix)
@@ -442,3 +456,19 @@ def test_both_servers_starting_queue_one_run_of_each_daily_task(servers):
             for task in (scan_every_night, back_up_every_day)
         }
     assert waiting == {scan_every_night.module_path: 1, back_up_every_day.module_path: 1}
+
+
+def test_each_server_runs_as_a_machine_of_its_own(servers, pair):
+    """On two hosts (namespaces): each server is ready, its task worker beating under its
+    host's name, and neither warns of a shared database without Redis."""
+    if not pair.hosts:
+        pytest.skip("this machine allows no network namespaces (root and `ip` needed)")
+    for server in (servers.a, servers.b):
+        status, _headers, body = server.exchange("GET", "/readyz", {"Host": HOST})
+        assert status == 200, body
+    with servers.on_their_database():
+        machines = set(WorkerHeartbeat.objects.values_list("machine", flat=True))
+    assert machines == {"web-a", "web-b"}
+    for server in (servers.a, servers.b):
+        assert server.address.startswith("10.231.")
+        assert "REDIS_URL is not set" not in server.log.read_text()

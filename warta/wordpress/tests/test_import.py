@@ -285,6 +285,7 @@ def test_tags_of_the_header_and_of_posts_exist(import_export):
     }
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not THEME_EXPORTS, reason="../shared/testdata/wordpress is not here")
 @pytest.mark.parametrize("export", THEME_EXPORTS, ids=lambda path: path.name)
 def test_theme_unit_test_export_is_accounted_for_object_by_object(import_export, export):

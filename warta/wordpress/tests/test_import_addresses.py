@@ -101,6 +101,7 @@ def test_category_archive_with_its_parent_path_leads_to_the_section(import_expor
     assert urlsplit(location).path == "/daerah/pati/"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not THEME_EXPORTS, reason="../shared/testdata/wordpress is not here")
 @pytest.mark.parametrize("export", THEME_EXPORTS, ids=lambda path: path.name)
 def test_every_old_link_of_a_theme_unit_test_export_answers(import_export, site_app, export):

@@ -420,6 +420,7 @@ ITEM = """<item><title>Berita nomor {n}</title>
 """
 
 
+@pytest.mark.slow
 def test_a_large_export_streams_in_bounded_memory(tmp_path):
     """20,000 items (a 50 MB file) are read with a peak of traced memory under 30 MB."""
     count = 20_000
