@@ -1377,8 +1377,8 @@ SOAK_NOTES = (
     "only 4 to 7 of some 80 changes showed on nginx's first answer, and the reader-page p99 "
     "was 120 to 190 ms. Now a reader after a change waits for the new page: the front page "
     "for at most nginx's 200 ms lock wait, and a search, which every publication purges "
-    "(any new story may match), for its rendering on SQLite (p50 about 450 ms here), which "
-    "makes most of the p99."
+    "(any new story may match), for its rendering: on SQLite that makes most of the p99 "
+    "(search p50 449 ms on 2026-12-07, against 114 ms on PostgreSQL)."
 )
 
 
@@ -1450,7 +1450,7 @@ def main() -> int:
     if options.keep:
         print(f"\nThe site is kept in {workdir}")
     if options.write:
-        write_section("Soak", report)
+        write_section("Soak (PostgreSQL and Redis)" if options.postgres else "Soak", report)
     return 0 if all(ok for *_rest, ok in checks) else 1
 
 
