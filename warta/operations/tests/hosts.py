@@ -15,12 +15,14 @@ this machine allows it, and the tests fall back to two processes on loopback whe
 from __future__ import annotations
 
 import contextlib
-import random
+import fcntl
 import shutil
 import socket
 import subprocess
+import tempfile
 import threading
 import uuid
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 
@@ -83,15 +85,23 @@ class Relay:
         self.listener.close()
 
 
+@contextlib.contextmanager
+def subnet_taken():
+    """Held while a subnet is chosen and its address set: test processes making hosts at
+    once each get one of their own."""
+    with open(Path(tempfile.gettempdir()) / "warta-test-hosts.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def free_subnet() -> int:
     """N of a 10.231.N.0/24 no interface of this machine has (another test process may
-    have made hosts of its own)."""
+    have made hosts of its own); call it holding `subnet_taken`."""
     used = subprocess.run(
         ["ip", "-o", "-4", "addr"],  # noqa: S607 - iproute2, as hosts_available found it
         check=True, capture_output=True, text=True, timeout=30,
     ).stdout  # fmt: skip
-    free = [n for n in range(1, 251) if f" 10.231.{n}." not in used]
-    return random.choice(free)  # noqa: S311 - not a secret, only unlikely to collide
+    return next(n for n in range(1, 251) if f" 10.231.{n}." not in used)
 
 
 class Host:
@@ -99,17 +109,18 @@ class Host:
 
     def __init__(self, name: str):
         self.name = name
-        number = free_subnet()
         tag = uuid.uuid4().hex[:6]
-        self.namespace = f"warta-{tag}-{number}"
-        self.outside, self.inside = f"10.231.{number}.1", f"10.231.{number}.2"
+        self.namespace = f"warta-{tag}"
         near, far = f"wt{tag}o", f"wt{tag}i"  # interface names: 15 characters at most
         self.relays: list[Relay] = []
         run("ip", "netns", "add", self.namespace)
         try:
             run("ip", "link", "add", near, "type", "veth", "peer", "name", far)
             run("ip", "link", "set", far, "netns", self.namespace)
-            run("ip", "addr", "add", f"{self.outside}/24", "dev", near)
+            with subnet_taken():
+                number = free_subnet()
+                self.outside, self.inside = f"10.231.{number}.1", f"10.231.{number}.2"
+                run("ip", "addr", "add", f"{self.outside}/24", "dev", near)
             run("ip", "link", "set", near, "up")
             inside = ("ip", "netns", "exec", self.namespace)
             run(*inside, "ip", "addr", "add", f"{self.inside}/24", "dev", far)
