@@ -304,10 +304,21 @@ def get_http_url(name: str, *, path: bool) -> str:
     """An http(s) address without query or fragment (with a path only where `path`);
     unset, ""."""
     raw = get(name)
-    if not raw:
-        return ""
-    parts = urlsplit(raw)
     example = "https://media.example.id/warta" if path else "https://s3.example.id"
+    return http_address(name, raw, path=path, example=example) if raw else ""
+
+
+def get_http_urls(name: str) -> list[str]:
+    """Comma-separated http(s) addresses of scheme, host and port; unset, []."""
+    return [
+        http_address(name, raw, path=False, example="http://127.0.0.1:8081")
+        for raw in get_list(name, [])
+    ]
+
+
+def http_address(name: str, raw: str, *, path: bool, example: str) -> str:
+    """`raw`, a value of `name`, checked as get_http_url says, without a trailing slash."""
+    parts = urlsplit(raw)
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
         raise SettingError(name, f"expected an http(s) address such as {example}, got {raw!r}")
     if not path and parts.path not in ("", "/"):
@@ -315,19 +326,6 @@ def get_http_url(name: str, *, path: bool) -> str:
             name, f"expected scheme, host and port only (e.g. {example}), got {raw!r}"
         )
     return raw.rstrip("/")
-
-
-def get_http_urls(name: str) -> list[str]:
-    """Comma-separated http(s) addresses of scheme, host and port; unset, []."""
-    addresses = []
-    for raw in get_list(name, []):
-        parts = urlsplit(raw)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise SettingError(name, f"expected addresses like http://127.0.0.1:8081, got {raw!r}")
-        if parts.path not in ("", "/") or parts.query or parts.fragment:
-            raise SettingError(name, f"expected scheme, host and port only, got {raw!r}")
-        addresses.append(raw.rstrip("/"))
-    return addresses
 
 
 def get_media_bucket() -> MediaBucket | None:
